@@ -1,0 +1,1 @@
+"""The domain core: content models, loading and engines. Knows nothing of widgets or HTML."""
