@@ -8,10 +8,11 @@ PORT   ?= 8866
 
 .PHONY: install serve test lint validate slides report lock clean
 
-$(STAMP): pyproject.toml requirements/constraints.txt
+$(STAMP): pyproject.toml requirements/constraints.txt package-lock.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-c requirements/constraints.txt -e '.[dev]'
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -20,7 +21,7 @@ serve: $(STAMP)
 	$(BIN)/workshop-kit serve --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests
 	$(BIN)/workshop-kit validate
 	$(BIN)/python -m pytest
 

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
-_TAG = re.compile(r"<\s*[A-Za-z/!?]")
+_TAG = re.compile(r"<[A-Za-z/!?]")
 _BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
          "\u200e", "\u200f", "\u061c"}
 

@@ -1,0 +1,1 @@
+"""The faces of workshop-kit: widgets, web app, slides and reports. All read from `core`."""

@@ -1,0 +1,116 @@
+"""Static HTML fragments shared by every face: the widgets show them live, the report and the
+slides show them frozen. Every piece of content text is escaped here, once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from workshop_kit import DISCLAIMER
+from workshop_kit.core.facts import Confidence, SourcedFact
+from workshop_kit.core.orders import MIN_COMPARED, Comparison, OrdersChart, compare
+
+CONFIDENCE_LABELS = {
+    Confidence.VERIFIED: "checked in the primary source",
+    Confidence.SECONDARY: "from a secondary source",
+    Confidence.UNVERIFIED: "widely stated, not checked in a source",
+}
+
+# Colours meet WCAG 2.2 AA contrast on white (checked: text 4.5:1 or more); meaning is always
+# carried by words too, never by colour alone.
+STYLE = """
+<style>
+.wk { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+      color: #1b1b1b; line-height: 1.45; }
+.wk-banner { border-left: 6px solid #1d4f91; background: #eef3fa; padding: .6em 1em;
+             margin: .5em 0 1em; font-size: .95em; }
+.wk-table { border-collapse: collapse; width: 100%; font-size: .95em; }
+.wk-table caption { text-align: left; font-weight: 600; padding: .4em 0; }
+.wk.wk-table th, .wk.wk-table td { border: 1px solid #8a8a8a; padding: .45em .6em; vertical-align: top;
+                             text-align: left; }
+.wk.wk-table thead th { background: #1d4f91; color: #ffffff; }
+.wk.wk-table tbody th { background: #f3f3f3; width: 18%; }
+.wk-tbc { display: inline-block; margin-top: .3em; padding: .05em .4em; border: 1px solid #8a5a00;
+          background: #fff4e0; color: #5c3b00; font-weight: 600; font-size: .85em; }
+.wk-source summary { cursor: pointer; color: #1d4f91; text-decoration: underline;
+                     font-size: .85em; margin-top: .3em; }
+.wk-source summary:focus-visible { outline: 3px solid #1d4f91; outline-offset: 2px; }
+.wk-source p { margin: .3em 0; font-size: .85em; color: #333333; }
+.wk-note { color: #333333; font-style: italic; }
+</style>
+"""
+
+
+def disclaimer_banner() -> str:
+    return f'<div class="wk wk-banner" role="note"><strong>Please note:</strong> {escape(DISCLAIMER)}</div>'
+
+
+def fact_cell(fact: SourcedFact, *, inline_sources: bool = False) -> str:
+    """One fact: its text, a visible 'to be confirmed' flag where unsettled, and its source.
+
+    Live pages fold the source away behind a 'Source' toggle; printed reports show it inline,
+    since a folded source cannot be opened on paper.
+    """
+    parts = [f"<span>{escape(fact.text)}</span>"]
+    if fact.to_be_confirmed:
+        parts.append('<br><span class="wk-tbc">⚠ To be confirmed</span>')
+    details = [
+        f"<p><strong>Source:</strong> {escape(fact.source)}</p>",
+        f"<p><strong>Confidence:</strong> {escape(CONFIDENCE_LABELS[fact.confidence])}</p>",
+    ]
+    if fact.caveat:
+        details.append(f"<p><strong>Caveat:</strong> {escape(fact.caveat)}</p>")
+    details.append(f"<p><strong>Last reviewed:</strong> {fact.last_reviewed:%-d %B %Y}</p>")
+    if inline_sources:
+        parts.append('<div class="wk-source">' + "".join(details) + "</div>")
+    else:
+        parts.append(
+            '<details class="wk-source"><summary>Source</summary>' + "".join(details) + "</details>"
+        )
+    return "".join(parts)
+
+
+def comparison_table(comparison: Comparison, *, with_style: bool = True,
+                     inline_sources: bool = False) -> str:
+    names = ", ".join(o.name for o in comparison.orders)
+    head = "".join(f'<th scope="col">{escape(o.short_name)}</th>' for o in comparison.orders)
+    if comparison.rows:
+        body = "".join(
+            f'<tr><th scope="row">{escape(row.feature.label)}</th>'
+            + "".join(f"<td>{fact_cell(cell, inline_sources=inline_sources)}</td>" for cell in row.cells)
+            + "</tr>"
+            for row in comparison.rows
+        )
+    else:
+        span = len(comparison.orders) + 1
+        body = (f'<tr><td colspan="{span}" class="wk-note">These orders do not differ on any '
+                "feature in the chart.</td></tr>")
+    table = (
+        f'<table class="wk wk-table"><caption>Features of orders compared: {escape(names)}</caption>'
+        f'<thead><tr><th scope="col">Feature</th>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+    return (STYLE if with_style else "") + table
+
+
+def report_cover(client: str, course_date: dt.date) -> str:
+    """The first thing a client reads: who it is for, when, and what it is not."""
+    return (
+        STYLE
+        + '<div class="wk"><p class="wk-note">Network Days — bespoke training report</p>'
+        + f"<h1>Prepared for {escape(client)}</h1>"
+        + f"<p><strong>Training date:</strong> {course_date:%-d %B %Y}</p>"
+        + disclaimer_banner()
+        + "</div>"
+    )
+
+
+def chart_tables(chart: OrdersChart, *, per_table: int = 3, inline_sources: bool = True) -> str:
+    """The whole chart for a printed page: every order, a few per table so columns stay legible."""
+    ids = [o.id for o in chart.orders]
+    groups = [ids[i:i + per_table] for i in range(0, len(ids), per_table)]
+    if len(groups) > 1 and len(groups[-1]) < MIN_COMPARED:
+        groups[-2:] = [groups[-2][:-1], [groups[-2][-1], *groups[-1]]]
+    return STYLE + "".join(
+        comparison_table(compare(chart, group), with_style=False, inline_sources=inline_sources)
+        for group in groups
+    )

@@ -1,0 +1,83 @@
+"""Pick two to four orders and see them side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ipywidgets as widgets
+
+from workshop_kit.core.content import orders_chart
+from workshop_kit.core.orders import MAX_COMPARED, MIN_COMPARED, OrdersChart, compare
+from workshop_kit.faces.html import comparison_table
+
+DEFAULT_SELECTION = ("adoption", "sgo")
+
+
+class OrdersComparison(widgets.VBox):
+    """The Features of Orders Comparison Chart as a widget a trainer can drive in front of a room.
+
+    Checkboxes rather than a multi-select list: each has its own visible label and is reachable
+    with Tab and toggled with Space, which a multi-select is not for many keyboard users.
+    """
+
+    def __init__(self, chart: OrdersChart | None = None,
+                 selected: Sequence[str] = DEFAULT_SELECTION, **kwargs):
+        self.chart = chart or orders_chart()
+        self._boxes = {
+            order.id: widgets.Checkbox(
+                value=order.id in selected, description=order.name, indent=False,
+                layout=widgets.Layout(width="auto", margin="0 1.5em 0 0"),
+            )
+            for order in self.chart.orders
+        }
+        self.only_differences = widgets.Checkbox(
+            value=False, description="Show only the rows where they differ", indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
+        self.table = widgets.HTML()
+        for box in (*self._boxes.values(), self.only_differences):
+            box.observe(self._update, names="value")
+        legend = widgets.HTML(
+            f"<strong>Choose {MIN_COMPARED} to {MAX_COMPARED} orders to compare</strong>"
+        )
+        choices = widgets.HBox(list(self._boxes.values()),
+                               layout=widgets.Layout(flex_flow="row wrap"))
+        super().__init__([legend, choices, self.only_differences, self.status, self.table],
+                         **kwargs)
+        self.add_class("wk-orders-comparison")
+        self._update()
+
+    @property
+    def selected(self) -> list[str]:
+        """Selected order ids, in the chart's order."""
+        return [order_id for order_id, box in self._boxes.items() if box.value]
+
+    def select(self, order_ids: Sequence[str]) -> None:
+        for order_id, box in self._boxes.items():
+            box.value = order_id in order_ids
+
+    def _update(self, _change=None) -> None:
+        chosen = self.selected
+        full = len(chosen) >= MAX_COMPARED
+        for box in self._boxes.values():
+            box.disabled = full and not box.value
+        if len(chosen) < MIN_COMPARED:
+            self.status.value = (f'<span role="status">Choose at least {MIN_COMPARED} orders to see '
+                                 "them side by side.</span>")
+            self.table.value = ""
+            return
+        self.status.value = (
+            f'<span role="status">Showing {len(chosen)} orders. Untick one to choose another '
+            f"(at most {MAX_COMPARED}).</span>" if full else
+            f'<span role="status">Showing {len(chosen)} orders.</span>'
+        )
+        comparison = compare(self.chart, chosen, only_differences=self.only_differences.value)
+        self.table.value = comparison_table(comparison)
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Add a static HTML copy so slides and reports show the table without a widget manager."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/html"] = self.table.value or self.status.value
+        return bundle

@@ -1,0 +1,98 @@
+"""Shared fixtures: a served web app and a real browser (Debian Chromium through Playwright)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
+REPO = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """Requests that left this computer: anything but loopback, file:, data: and blob: URLs."""
+    outside = []
+    for url in urls:
+        parsed = urlparse(url)
+        if parsed.scheme in {"file", "data", "blob", "about"}:
+            continue
+        if parsed.hostname not in LOOPBACK:
+            outside.append(url)
+    return outside
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium. Skipped locally when it is missing; in CI that is a failure."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: /usr/bin/chromium is missing "
+                        "(.ci/run installs it with apt-get)")
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request it makes and every script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def served_app() -> Iterator[str]:
+    """`workshop-kit serve` on a free loopback port, as a trainer would start it."""
+    port = free_port()
+    log = subprocess.DEVNULL
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop_kit", "serve", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"workshop-kit serve did not start on port {port}")
+            time.sleep(0.3)
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -1,0 +1,61 @@
+"""Client reports: parameters checked first, then one self-contained HTML file."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pytest
+from click.testing import CliRunner
+
+from workshop_kit.cli import main
+from workshop_kit.core.content import orders_chart
+from workshop_kit.faces.report import ReportRequest, make_report
+
+CLIENT = "O'Neill < Smith & \"Partners\" Borough Council"
+
+
+@pytest.fixture(scope="module")
+def report_html(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    request = ReportRequest.from_cli(client=CLIENT, course_date="2026-12-01")
+    [path] = make_report(request, out)
+    return path.read_text(encoding="utf-8")
+
+
+def test_report_names_the_client_html_escaped(report_html):
+    # nbconvert re-serialises the HTML, so quotes may come back unescaped in text; what matters is
+    # that '<' and '&' are escaped and the name is there.
+    assert "Prepared for O'Neill &lt; Smith &amp; \"Partners\" Borough Council" in report_html
+    assert "1 December 2026" in report_html
+
+
+def test_report_contains_every_order_of_the_chart_as_a_static_table(report_html):
+    assert report_html.count('<table class="wk wk-table">') >= 2
+    for order in orders_chart().orders:
+        assert f'<th scope="col">{escape(order.short_name)}</th>' in report_html
+
+
+def test_report_is_self_contained(report_html):
+    assert "<script" not in report_html
+    assert 'src="http' not in report_html and 'href="http' not in report_html
+    assert "Training material, not legal advice" in report_html
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--client", ""], "--client"),
+    (["--client", "x" * 300], "--client"),
+    (["--client", "Council\u202e"], "bidirectional"),
+    (["--client", "<script>alert(1)</script>"], "HTML"),
+    (["--client", "Ok Council", "--date", "31/12/2026"], "--date"),
+])
+def test_invalid_parameters_are_rejected_before_any_kernel_starts(
+        args, message, tmp_path, monkeypatch):
+    def no_kernel(*_args, **_kwargs):
+        raise AssertionError("papermill must not run for an invalid request")
+
+    monkeypatch.setattr("papermill.execute_notebook", no_kernel)
+    result = CliRunner().invoke(main, ["report", *args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
