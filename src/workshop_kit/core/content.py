@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from workshop_kit.core.loading import load
+from workshop_kit.core.loading import ContentError, Problem, display_name, load
 from workshop_kit.core.orders import OrdersChart
+from workshop_kit.core.workshop_plan import WorkshopPlan
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -46,6 +47,9 @@ CONTENT_KINDS: list[ContentKind] = [
         lambda: [CONTENT_DIR / "orders.yaml"],
         lambda p: p.name == "orders.yaml",
     ),
+    ContentKind("workshops", WorkshopPlan,
+                lambda: sorted((CONTENT_DIR / "workshops").glob("*.yaml")),
+                lambda p: p.parent.name == "workshops"),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 
@@ -60,3 +64,23 @@ def kind_for(path: Path) -> ContentKind | None:
 @cache
 def orders_chart(path: Path | None = None) -> OrdersChart:
     return load(path or CONTENT_DIR / "orders.yaml", OrdersChart)
+
+
+@cache
+def workshop_plans() -> tuple[WorkshopPlan, ...]:
+    """Every workshop plan, in file-name order (which is teaching order)."""
+    plans = []
+    for path in sorted((CONTENT_DIR / "workshops").glob("*.yaml")):
+        plan = load(path, WorkshopPlan)
+        if plan.id != path.stem:
+            raise ContentError([Problem(display_name(path), "id",
+                                        f"must match the file name '{path.stem}'")])
+        plans.append(plan)
+    return tuple(plans)
+
+
+def workshop_plan(plan_id: str) -> WorkshopPlan:
+    for plan in workshop_plans():
+        if plan.id == plan_id:
+            return plan
+    raise KeyError(f"no workshop '{plan_id}' in {CONTENT_DIR / 'workshops'}")

@@ -1,0 +1,76 @@
+"""A workshop's teaching plan: objectives, timings, sourced key points, trainer notes and reading.
+
+Kept as content so a trainer edits a session without touching a notebook, and so every legal point
+a notebook shows is a sourced fact that `workshop-kit validate` checks.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.text import Identifier, Line, Text
+
+
+class Section(StrictModel):
+    id: Identifier
+    title: Line
+    minutes: int = Field(ge=1, le=240)
+    key_points: list[SourcedFact] = []
+    trainer_notes: list[Text] = []
+
+
+class DiscussionPrompt(StrictModel):
+    prompt: Text
+    model_answer: Text | None = None
+
+
+class ReadingKind(StrEnum):
+    STATUTE = "statute"
+    REGULATIONS = "regulations"
+    CASE = "case"
+    GUIDANCE = "guidance"
+
+
+class Reading(StrictModel):
+    kind: ReadingKind
+    citation: Line
+    why: Text | None = None
+
+
+class WorkshopPlan(StrictModel):
+    id: Identifier
+    title: Line
+    notebook: Line = Field(pattern=r"^[0-9a-z_]+\.ipynb$")
+    audience: Line
+    summary: Text
+    objectives: list[Text] = Field(min_length=1)
+    prerequisites: list[Line] = []
+    sections: list[Section] = Field(min_length=1)
+    discussion: list[DiscussionPrompt] = []
+    further_reading: list[Reading] = []
+    quiz: Identifier | None = None
+
+    @model_validator(mode="after")
+    def _unique_sections(self) -> WorkshopPlan:
+        ids = [s.id for s in self.sections]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"section ids must be unique: {ids}")
+        return self
+
+    @property
+    def minutes(self) -> int:
+        return sum(s.minutes for s in self.sections)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(f"workshop '{self.id}' has no section '{section_id}' "
+                       f"(known: {', '.join(s.id for s in self.sections)})")
+
+    def all_facts(self) -> list[tuple[str, SourcedFact]]:
+        return [(f"sections.{s.id}.key_points[{i}]", fact)
+                for s in self.sections for i, fact in enumerate(s.key_points)]

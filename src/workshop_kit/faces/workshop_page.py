@@ -1,0 +1,111 @@
+"""What a workshop notebook shows, built from its plan in `content/workshops/`.
+
+A notebook calls these in order (header, key points per section, discussion, knowledge check,
+reading); it never states a legal point itself.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+from IPython.display import HTML
+
+from workshop_kit.core.content import workshop_plan, workshop_plans
+from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
+from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
+from workshop_kit.faces.views import TrainerOnly, view_switch
+
+READING_HEADINGS = {
+    ReadingKind.STATUTE: "Statute",
+    ReadingKind.REGULATIONS: "Regulations",
+    ReadingKind.CASE: "Case law",
+    ReadingKind.GUIDANCE: "Guidance and practice",
+}
+
+
+def _html(markup: str) -> widgets.HTML:
+    return widgets.HTML(STYLE + f'<div class="wk">{markup}</div>')
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def workshop_index() -> widgets.HTML:
+    """The landing page's table of workshops: link, what it covers, time, audience.
+
+    A widget, not an HTML output: the browser's output renderer opens links from outputs in a new
+    tab (and a new kernel), while a widget's links open in place like a markdown link.
+    """
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{escape(p.notebook)}">{escape(p.title)}</a></th>'
+        f"<td>{escape(p.summary)}</td><td>{p.minutes} min</td><td>{escape(p.audience)}</td></tr>"
+        for p in workshop_plans()
+    )
+    return widgets.HTML(
+        STYLE + '<table class="wk wk-table"><caption>The workshops</caption><thead><tr>'
+        '<th scope="col">Workshop</th><th scope="col">What it covers</th>'
+        '<th scope="col">Time</th><th scope="col">For</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+class WorkshopPage:
+    """One workshop notebook's plan, rendered piece by piece where the notebook asks for it."""
+
+    def __init__(self, plan: WorkshopPlan | str):
+        self.plan = workshop_plan(plan) if isinstance(plan, str) else plan
+
+    def header(self) -> widgets.VBox:
+        """Notice, view switch, objectives, time, prerequisites; timings for the trainer."""
+        plan = self.plan
+        about = _html(
+            disclaimer_banner()
+            + f"<p><strong>For:</strong> {escape(plan.audience)} · "
+            f"<strong>Time to teach:</strong> about {plan.minutes} minutes</p>"
+            + "<h2>Learning objectives</h2>" + _list(plan.objectives)
+            + ("<h2>Prerequisites</h2>" + _list(plan.prerequisites) if plan.prerequisites else "")
+        )
+        timings = "".join(
+            f'<tr><th scope="row">{escape(s.title)}</th><td>{s.minutes} min</td></tr>'
+            for s in plan.sections
+        )
+        trainer = TrainerOnly([_html(
+            '<table class="wk wk-table"><caption>Trainer: session timings</caption><thead><tr>'
+            '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
+            f"<tbody>{timings}</tbody></table>"
+        )])
+        return widgets.VBox([view_switch(), about, trainer])
+
+    def key_points(self, section_id: str) -> widgets.VBox:
+        """A section's sourced key points for everyone, and its notes for the trainer."""
+        section = self.plan.section(section_id)
+        points = "".join(f'<li class="wk-point">{fact_cell(f)}</li>' for f in section.key_points)
+        shown = [_html(f"<ul>{points}</ul>")] if points else []
+        if section.trainer_notes:
+            shown.append(TrainerOnly([_html(
+                f"<p><strong>Trainer notes ({section.minutes} min):</strong></p>"
+                + _list(section.trainer_notes)
+            )]))
+        return widgets.VBox(shown)
+
+    def discussion(self) -> widgets.VBox:
+        blocks: list[widgets.Widget] = []
+        for number, item in enumerate(self.plan.discussion, start=1):
+            blocks.append(_html(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>"))
+            if item.model_answer:
+                blocks.append(TrainerOnly([_html(
+                    f'<p class="wk-note"><strong>Model answer:</strong> {escape(item.model_answer)}</p>'
+                )]))
+        return widgets.VBox(blocks)
+
+    def further_reading(self) -> HTML:
+        groups = []
+        for kind, heading in READING_HEADINGS.items():
+            items = [r for r in self.plan.further_reading if r.kind is kind]
+            if items:
+                groups.append(f"<h3>{heading}</h3><ul>" + "".join(
+                    f"<li>{escape(r.citation)}" + (f" — {escape(r.why)}" if r.why else "") + "</li>"
+                    for r in items) + "</ul>")
+        return HTML(STYLE + '<div class="wk">' + "".join(groups) + "</div>")
