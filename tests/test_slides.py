@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import outside_requests
@@ -11,7 +13,7 @@ from workshop_kit.faces.slides import build_decks
 @pytest.fixture(scope="module")
 def deck_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("slides")
-    build_decks([__import__("pathlib").Path("notebooks/00_orders_compared.ipynb")], out)
+    build_decks([Path("notebooks/00_orders_compared.ipynb")], out)
     return out
 
 
@@ -21,6 +23,14 @@ def test_deck_carries_reveal_and_no_external_script_or_style(deck_dir):
     assert 'src="http' not in html and 'href="http' not in html
     assert "@import url(http" not in html
     assert "Features of orders compared" in html, "the widget's static table is in the deck"
+    assert "Learning objectives" in html
+    assert "widget-view+json" not in html and "widget-state+json" not in html
+
+
+def test_deck_leaves_out_trainer_notes_and_model_answers(deck_dir):
+    html = (deck_dir / "00_orders_compared.slides.html").read_text()
+    assert "Trainer: session timings" not in html
+    assert "Model answer" not in html
 
 
 @pytest.mark.browser

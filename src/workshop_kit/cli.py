@@ -3,6 +3,7 @@ check the content."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,9 +23,18 @@ class FriendlyGroup(click.Group):
             for problem in exc.problems:
                 click.echo(f"ERROR {problem}", err=True)
             sys.exit(1)
-        except (FileNotFoundError, ValueError) as exc:
+        except (FileNotFoundError, ValueError, KeyError) as exc:
             click.echo(f"ERROR {exc}", err=True)
             sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("WORKSHOP_KIT_DEBUG"):
+                raise
+            click.echo(f"ERROR unexpected {type(exc).__name__}: {exc}\n"
+                       "Nothing was written. Run again with WORKSHOP_KIT_DEBUG=1 to see the "
+                       "technical details, and report them.", err=True)
+            sys.exit(2)
 
 
 @click.group(cls=FriendlyGroup, epilog=DISCLAIMER,

@@ -15,6 +15,7 @@ NBCONVERT_TEMPLATES = TEMPLATES_DIR / "jupyter_data" / "nbconvert" / "templates"
 REVEAL_FOLDER = "reveal.js"
 REVEAL_FILES = ("dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js", "LICENSE")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 STATIC_PRIORITY = ["text/html", "image/svg+xml", "image/png", "image/jpeg", "text/markdown",
                    "text/plain"]
 """Widgets cannot run in a static deck; they fall back to the HTML snapshot they provide."""
@@ -49,6 +50,28 @@ def _copy_reveal(out_dir: Path) -> None:
             shutil.copy2(src, dst)
 
 
+def drop_live_only_outputs(nb, resources):
+    """Keep only what a deck can show without a widget manager: static HTML snapshots.
+
+    Outputs with nothing but a live widget view are dropped; the saved widget state (which holds
+    trainer-only text too) is removed.
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                if "text/html" not in data:
+                    continue
+                del data[WIDGET_VIEW]
+            kept.append(output)
+        cell.outputs = kept
+    return nb, resources
+
+
 def build_deck(notebook: Path, out_dir: Path) -> Path:
     """Execute one notebook in a fresh kernel and write `<name>.slides.html` into out_dir."""
     import nbformat
@@ -68,6 +91,7 @@ def build_deck(notebook: Path, out_dir: Path) -> Path:
         exclude_output_prompt=True,
     )
     exporter.display_data_priority = STATIC_PRIORITY
+    exporter.register_preprocessor(drop_live_only_outputs, enabled=True)
     body, _ = exporter.from_notebook_node(
         nb, resources={"metadata": {"name": notebook.stem}, "workshop_footer": DISCLAIMER}
     )

@@ -15,6 +15,7 @@ from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
 from workshop_kit.faces.views import TrainerOnly, view_switch
+from workshop_kit.faces.widgets.static import StaticBox
 
 READING_HEADINGS = {
     ReadingKind.STATUTE: "Statute",
@@ -57,7 +58,7 @@ class WorkshopPage:
     def __init__(self, plan: WorkshopPlan | str):
         self.plan = workshop_plan(plan) if isinstance(plan, str) else plan
 
-    def header(self) -> widgets.VBox:
+    def header(self) -> StaticBox:
         """Notice, view switch, objectives, time, prerequisites; timings for the trainer."""
         plan = self.plan
         about = _html(
@@ -76,9 +77,9 @@ class WorkshopPage:
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])
-        return widgets.VBox([view_switch(), about, trainer])
+        return StaticBox([view_switch(), about, trainer])
 
-    def key_points(self, section_id: str) -> widgets.VBox:
+    def key_points(self, section_id: str) -> StaticBox:
         """A section's sourced key points for everyone, and its notes for the trainer."""
         section = self.plan.section(section_id)
         points = "".join(f'<li class="wk-point">{fact_cell(f)}</li>' for f in section.key_points)
@@ -88,9 +89,9 @@ class WorkshopPage:
                 f"<p><strong>Trainer notes ({section.minutes} min):</strong></p>"
                 + _list(section.trainer_notes)
             )]))
-        return widgets.VBox(shown)
+        return StaticBox(shown)
 
-    def discussion(self) -> widgets.VBox:
+    def discussion(self) -> StaticBox:
         blocks: list[widgets.Widget] = []
         for number, item in enumerate(self.plan.discussion, start=1):
             blocks.append(_html(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>"))
@@ -98,7 +99,7 @@ class WorkshopPage:
                 blocks.append(TrainerOnly([_html(
                     f'<p class="wk-note"><strong>Model answer:</strong> {escape(item.model_answer)}</p>'
                 )]))
-        return widgets.VBox(blocks)
+        return StaticBox(blocks)
 
     def further_reading(self) -> HTML:
         groups = []
