@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
 
-.PHONY: install serve test lint validate slides report lock clean
+.PHONY: install serve test validate slides bench lock clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt package-lock.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ serve: $(STAMP)
 	$(BIN)/workshop-kit serve --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/workshop-kit validate
 	$(BIN)/python -m pytest
 
@@ -36,3 +36,6 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) slides/build reports build .pytest_cache .ruff_cache .hypothesis
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_content.py

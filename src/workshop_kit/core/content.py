@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from workshop_kit.core.loading import ContentError, Problem, display_name, load
 from workshop_kit.core.orders import OrdersChart
+from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.core.workshop_plan import WorkshopPlan
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -50,6 +51,9 @@ CONTENT_KINDS: list[ContentKind] = [
     ContentKind("workshops", WorkshopPlan,
                 lambda: sorted((CONTENT_DIR / "workshops").glob("*.yaml")),
                 lambda p: p.parent.name == "workshops"),
+    ContentKind("quizzes", QuestionBank,
+                lambda: sorted((CONTENT_DIR / "quizzes").glob("*.yaml")),
+                lambda p: p.parent.name == "quizzes"),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 
@@ -84,3 +88,16 @@ def workshop_plan(plan_id: str) -> WorkshopPlan:
         if plan.id == plan_id:
             return plan
     raise KeyError(f"no workshop '{plan_id}' in {CONTENT_DIR / 'workshops'}")
+
+
+@cache
+def question_bank(bank_id: str) -> QuestionBank:
+    """One knowledge-check bank by its file name, e.g. 'orders'; only shipped files can be named."""
+    files = {p.stem: p for p in sorted((CONTENT_DIR / "quizzes").glob("*.yaml"))}
+    if bank_id not in files:
+        raise KeyError(f"no question bank '{bank_id}' (known: {', '.join(files)})")
+    bank = load(files[bank_id], QuestionBank)
+    if bank.id != bank_id:
+        raise ContentError([Problem(display_name(files[bank_id]), "id",
+                                    f"must match the file name '{bank_id}'")])
+    return bank

@@ -110,3 +110,10 @@ class WorkshopPage:
                     f"<li>{escape(r.citation)}" + (f" — {escape(r.why)}" if r.why else "") + "</li>"
                     for r in items) + "</ul>")
         return HTML(STYLE + '<div class="wk">' + "".join(groups) + "</div>")
+
+    def knowledge_check(self) -> widgets.Widget:
+        from workshop_kit.faces.widgets.knowledge_check import KnowledgeCheck
+
+        if not self.plan.quiz:
+            return widgets.HTML("<p>This workshop has no knowledge check.</p>")
+        return KnowledgeCheck(self.plan.quiz)

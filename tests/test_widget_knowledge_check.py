@@ -1,0 +1,135 @@
+"""The knowledge check widget, driven in Python as a room would drive it with mouse and keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop_kit.core.quiz import QuestionBank
+from workshop_kit.faces.widgets import KnowledgeCheck
+
+FACT = {"text": "The holder may remove the child for less than one month.",
+        "source": "Children Act 1989 s13(1)(b), (2)", "confidence": "verified",
+        "last_reviewed": "2026-11-23"}
+BANK = QuestionBank.model_validate({
+    "id": "sample", "title": "Orders & removal",
+    "questions": [
+        {"id": "removal", "kind": "multiple_choice",
+         "prompt": "How long may a lives-with holder remove the child? (a < b & c)",
+         "options": [{"id": "a", "text": "Up to 28 days"}, {"id": "b", "text": "Less than one month"},
+                     {"id": "c", "text": "Less than three months"}],
+         "answer": "b", "explanation": FACT},
+        {"id": "leave", "kind": "true_false", "prompt": "True or false: a parent needs leave.",
+         "answer": False,
+         "explanation": {**FACT, "text": "Not settled here.", "confidence": "unverified",
+                         "uncertain": True, "caveat": "Not checked in a source."}},
+    ],
+})
+
+
+@pytest.fixture
+def quiz() -> KnowledgeCheck:
+    return KnowledgeCheck(BANK)
+
+
+def test_the_right_answer_says_correct_and_explains_with_its_source(quiz):
+    card = quiz.questions[0]
+    card.choice.value = "b"
+    card.check_button.click()
+    assert "✓ Correct" in card.feedback.value
+    assert FACT["text"] in card.feedback.value
+    assert "Children Act 1989 s13(1)(b), (2)" in card.feedback.value
+
+
+def test_a_wrong_answer_says_not_quite_and_names_the_right_one(quiz):
+    card = quiz.questions[0]
+    card.choice.value = "a"
+    feedback = card.check()
+    assert feedback is not None and not feedback.correct
+    assert "✗ Not quite — the answer is “Less than one month”" in card.feedback.value
+    assert "Correct" not in card.feedback.value
+
+
+def test_true_false_false_is_a_real_answer_not_no_answer(quiz):
+    card = quiz.questions[1]
+    card.choice.value = False
+    assert card.check().correct
+    assert "✓ Correct" in card.feedback.value
+
+
+def test_an_uncertain_answer_is_shown_as_to_be_confirmed(quiz):
+    card = quiz.questions[1]
+    card.choice.value = True
+    card.check()
+    assert "⚠ To be confirmed" in card.feedback.value
+    assert "Not checked in a source." in card.feedback.value
+
+
+def test_checking_with_nothing_chosen_asks_for_an_answer_and_scores_nothing(quiz):
+    assert quiz.questions[0].check() is None
+    assert "Choose an answer first" in quiz.questions[0].feedback.value
+    assert "answered 0 of 2" in quiz.score.value
+
+
+def test_the_score_counts_answers_and_correct_ones(quiz):
+    assert "You have answered 0 of 2; 0 correct" in quiz.score.value
+    quiz.questions[0].choice.value = "b"
+    quiz.questions[0].check()
+    assert "You have answered 1 of 2; 1 correct" in quiz.score.value
+    quiz.questions[1].choice.value = True
+    quiz.questions[1].check()
+    assert "You have answered 2 of 2; 1 correct" in quiz.score.value
+
+
+def test_a_checked_answer_is_locked_until_try_again(quiz):
+    card = quiz.questions[0]
+    card.choice.value = "a"
+    card.check()
+    assert card.choice.disabled and card.check_button.disabled
+    card.choice.value = "b"  # a program can still set it; the room cannot, and the mark stands
+    assert not card.check().correct
+
+
+def test_try_again_clears_every_answer_and_the_score(quiz):
+    for card, value in zip(quiz.questions, ["b", False], strict=True):
+        card.choice.value = value
+        card.check()
+    quiz.try_again.click()
+    assert "You have answered 0 of 2; 0 correct" in quiz.score.value
+    for card in quiz.questions:
+        assert card.choice.value is None and not card.choice.disabled
+        assert card.feedback.value == "" and card.result is None
+
+
+def test_content_text_is_escaped(quiz):
+    heading = quiz.children[0].value
+    assert "Orders &amp; removal" in heading
+    prompt = quiz.questions[0].children[0].value
+    assert "(a &lt; b &amp; c)" in prompt
+
+
+def test_controls_have_visible_labels(quiz):
+    card = quiz.questions[0]
+    assert card.choice.description == "Answer 1:"
+    assert card.check_button.description == "Check question 1"
+    assert [label for label, _ in quiz.questions[1].choice.options] == ["True", "False"]
+    assert quiz.try_again.description == "Try again"
+
+
+def test_the_static_copy_shows_questions_and_choices_but_no_answers(quiz):
+    html = quiz._repr_mimebundle_()["text/html"]
+    assert "Knowledge check: Orders &amp; removal" in html
+    assert "Up to 28 days" in html and "Less than one month" in html
+    assert FACT["text"] not in html and "Answer:" not in html
+
+
+def test_trainer_view_shows_every_answer_from_the_start():
+    quiz = KnowledgeCheck(BANK, show_answers=True)
+    assert "Answer: Less than one month." in quiz.questions[0].feedback.value
+    assert FACT["text"] in quiz.questions[0].feedback.value
+    assert "Answer: Less than one month." in quiz._repr_mimebundle_()["text/html"]
+
+
+def test_a_shipped_bank_can_be_named_by_id():
+    quiz = KnowledgeCheck("orders")
+    assert quiz.bank.id == "orders"
+    assert len(quiz.questions) == len(quiz.bank.questions)
