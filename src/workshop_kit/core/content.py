@@ -14,9 +14,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from workshop_kit.core.case_study import CaseStudy, load_case_study
+from workshop_kit.core.countries import Countries
 from workshop_kit.core.loading import ContentError, Problem, display_name, load
 from workshop_kit.core.orders import OrdersChart
 from workshop_kit.core.quiz import QuestionBank
+from workshop_kit.core.timescales import TimescaleTable
+from workshop_kit.core.viability import ViabilityFramework
 from workshop_kit.core.workshop_plan import WorkshopPlan
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -46,7 +50,8 @@ CONTENT_KINDS: list[ContentKind] = [
         "orders",
         OrdersChart,
         lambda: [CONTENT_DIR / "orders.yaml"],
-        lambda p: p.name == "orders.yaml",
+        # quizzes/orders.yaml is a question bank about orders, not the chart
+        lambda p: p.name == "orders.yaml" and p.parent.name not in {"quizzes", "workshops"},
     ),
     ContentKind("workshops", WorkshopPlan,
                 lambda: sorted((CONTENT_DIR / "workshops").glob("*.yaml")),
@@ -54,6 +59,22 @@ CONTENT_KINDS: list[ContentKind] = [
     ContentKind("quizzes", QuestionBank,
                 lambda: sorted((CONTENT_DIR / "quizzes").glob("*.yaml")),
                 lambda p: p.parent.name == "quizzes"),
+    ContentKind(
+        "timescales",
+        TimescaleTable,
+        lambda: [CONTENT_DIR / "timescales.yaml"],
+        lambda p: p.name == "timescales.yaml",
+    ),
+    ContentKind(
+        "viability",
+        ViabilityFramework,
+        lambda: [CONTENT_DIR / "viability.yaml"],
+        lambda p: p.name == "viability.yaml",
+    ),
+    ContentKind("countries", Countries, lambda: [CONTENT_DIR / "countries.yaml"],
+                lambda p: p.name == "countries.yaml"),
+    ContentKind("case_studies", CaseStudy, lambda: sorted(case_studies_dir().glob("*.yaml")),
+                lambda p: p.parent.name == "case_studies"),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 
@@ -101,3 +122,33 @@ def question_bank(bank_id: str) -> QuestionBank:
         raise ContentError([Problem(display_name(files[bank_id]), "id",
                                     f"must match the file name '{bank_id}'")])
     return bank
+
+
+@cache
+def timescales(path: Path | None = None) -> TimescaleTable:
+    return load(path or CONTENT_DIR / "timescales.yaml", TimescaleTable)
+
+
+@cache
+def viability_framework(path: Path | None = None) -> ViabilityFramework:
+    return load(path or CONTENT_DIR / "viability.yaml", ViabilityFramework)
+
+
+@cache
+def countries(path: Path | None = None) -> Countries:
+    return load(path or CONTENT_DIR / "countries.yaml", Countries)
+
+
+@cache
+def case_studies() -> tuple[CaseStudy, ...]:
+    """Every case study in `case_studies_dir()`, sorted by id; each file's id must be its name and
+    every country it names must be in countries.yaml."""
+    return tuple(sorted((load_case_study(p, countries())
+                         for p in case_studies_dir().glob("*.yaml")), key=lambda c: c.id))
+
+
+def case_study(case_id: str) -> CaseStudy:
+    for case in case_studies():
+        if case.id == case_id:
+            return case
+    raise KeyError(f"no case study '{case_id}' in {case_studies_dir()}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from workshop_kit.core.facts import SourcedFact, StrictModel
 from workshop_kit.core.text import Identifier, Line, Text
@@ -42,12 +42,21 @@ class OrdersChart(StrictModel):
     features: list[Feature] = Field(min_length=1)
     orders: list[Order] = Field(min_length=2)
 
-    @model_validator(mode="after")
-    def _complete_and_unique(self) -> OrdersChart:
-        feature_ids = [f.id for f in self.features]
-        _require_unique("features", feature_ids)
-        _require_unique("orders", [o.id for o in self.orders])
-        for order in self.orders:
+    @field_validator("features")
+    @classmethod
+    def _feature_ids_unique(cls, features: list[Feature]) -> list[Feature]:
+        _require_unique("features", [f.id for f in features])
+        return features
+
+    @field_validator("orders")
+    @classmethod
+    def _orders_unique_and_complete(cls, orders: list[Order], info: ValidationInfo) -> list[Order]:
+        """A field validator, not a model one, so the error points at the `orders:` line."""
+        _require_unique("orders", [o.id for o in orders])
+        if "features" not in info.data:  # the features list is itself broken; reported there
+            return orders
+        feature_ids = [f.id for f in info.data["features"]]
+        for order in orders:
             missing = [f for f in feature_ids if f not in order.features]
             unknown = [f for f in order.features if f not in feature_ids]
             if missing:
@@ -55,7 +64,7 @@ class OrdersChart(StrictModel):
             if unknown:
                 raise ValueError(f"order '{order.id}' has unknown feature(s) {unknown}; "
                                  f"known features are {feature_ids}")
-        return self
+        return orders
 
     def order(self, order_id: str) -> Order:
         for order in self.orders:
@@ -63,6 +72,10 @@ class OrdersChart(StrictModel):
                 return order
         known = ", ".join(o.id for o in self.orders)
         raise KeyError(f"no order '{order_id}' (known: {known})")
+
+    def summary(self) -> dict[str, int]:
+        """Counts for the `workshop-kit validate` summary line."""
+        return {"orders": len(self.orders), "features": len(self.features)}
 
     def all_facts(self) -> list[tuple[str, SourcedFact]]:
         """Every fact in the chart with a readable location, for validation."""

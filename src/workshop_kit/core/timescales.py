@@ -1,0 +1,184 @@
+"""Statutory timescales as data (FACTS §2): what each time limit is, where it comes from, what it
+runs from, and which permanence routes it matters to.
+
+The rules live in `content/timescales.yaml`; this module only says what a well-formed rule looks
+like and how a duration is added to a date. The planner in `timeline.py` puts them on a calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from workshop_kit.core import calendar
+from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.text import Identifier, Line
+
+ROUTE_IDS: tuple[str, ...] = (
+    "sgo_abroad", "convention_adoption", "s84_adoption", "fostering_abroad", "cao_abroad",
+)
+"""The permanence routes (agreed with core/routes.py, which is not imported here)."""
+
+KNOWN_DATES: dict[str, str] = {
+    "became_looked_after": "the date the child became looked after",
+    "proceedings_issued": "the date care proceedings were issued",
+    "sgo_notice_given": "the date written notice of an SGO application was given to the local authority",
+    "placement_began": "the date the child began to live with the applicants",
+    "adm_decision": "the date of the agency decision maker's 'should be placed for adoption' decision",
+}
+"""Dates a case study can record (CaseStudy.key_dates), with how a reader would name each."""
+
+
+class DurationUnit(StrEnum):
+    DAYS = "days"
+    WORKING_DAYS = "working_days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class Duration(StrictModel):
+    """A length of time as the statute states it: "20 working days", "3 months", "26 weeks"."""
+
+    amount: int = Field(ge=0, le=1000)
+    unit: DurationUnit
+
+    def after(self, start: dt.date) -> dt.date:
+        """The date this long after `start`, counted the way the unit is counted in law."""
+        match self.unit:
+            case DurationUnit.DAYS:
+                return start + dt.timedelta(days=self.amount)
+            case DurationUnit.WORKING_DAYS:
+                return calendar.add_working_days(start, self.amount)
+            case DurationUnit.WEEKS:
+                return start + dt.timedelta(weeks=self.amount)
+            case DurationUnit.MONTHS:
+                return calendar.add_months(start, self.amount)
+            case DurationUnit.YEARS:
+                return calendar.add_years(start, self.amount)
+        raise AssertionError(self.unit)  # pragma: no cover
+
+    def __str__(self) -> str:
+        unit = self.unit.value.replace("_", " ")
+        return f"{self.amount} {unit[:-1] if self.amount == 1 else unit}"
+
+
+class TimescaleKind(StrEnum):
+    """What a time limit does, which decides how the planner treats it."""
+
+    DEADLINE = "deadline"  # must happen by the date (may become overdue)
+    MINIMUM_PERIOD = "minimum_period"  # cannot happen before the date (earliest application)
+    REVIEW_INTERVAL = "review_interval"  # repeats: each one no later than this after the last
+    EXTENSION = "extension"  # the most a deadline may be extended by at a time; not plotted
+
+
+class Timescale(SourcedFact):
+    """One statutory time limit. `text`, `source`, `confidence` etc. are the sourced statement;
+    the other fields let the planner compute a date from it."""
+
+    id: Identifier
+    label: Line
+    duration: Duration
+    runs_from: Identifier | None = Field(
+        default=None,
+        description="A known date (KNOWN_DATES) or the id of another timescale; none when the "
+        "start is not a date a case records")
+    counts_start_day: bool = Field(
+        default=False,
+        description="True where the statute counts the period 'beginning with' the start date "
+        "(CA 1989 s32(1)(a)(ii)): the start date is day one, so the period ends a day sooner")
+    routes: list[Identifier] = Field(min_length=1)
+    kind: TimescaleKind
+    planned: bool = Field(
+        default=True,
+        description="False when the rule depends on something a case does not record (who the "
+        "applicants are, time added up over years): kept as reference, not put on a timeline")
+
+    @model_validator(mode="after")
+    def _routes_known(self) -> Timescale:
+        unknown = [r for r in self.routes if r not in ROUTE_IDS]
+        if unknown:
+            raise ValueError(f"timescale '{self.id}' names unknown route(s) {unknown}; "
+                             f"known routes are {list(ROUTE_IDS)}")
+        if self.planned and self.runs_from is None:
+            raise ValueError(f"timescale '{self.id}' is planned but has no runs_from; give the "
+                             "date it runs from, or set planned: false")
+        if self.counts_start_day and (self.duration.unit is DurationUnit.WORKING_DAYS
+                                      or self.duration.amount == 0):
+            raise ValueError(f"timescale '{self.id}': counts_start_day applies only to periods "
+                             "of calendar days, weeks, months or years longer than nothing")
+        return self
+
+    def date_from(self, start: dt.date) -> dt.date:
+        """The last day of the period (a deadline) or the first day allowed (a minimum period)."""
+        end = self.duration.after(start)
+        return end - dt.timedelta(days=1) if self.counts_start_day else end
+
+
+class DelaySeverity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    URGENT = "urgent"
+
+
+class DelayRisk(SourcedFact):
+    """A step with no binding time limit that is known to hold cases up (FACTS §2, last rows):
+    shown as a flag on the timeline, never as a milestone with a date."""
+
+    id: Identifier
+    label: Line
+    routes: list[Identifier] = Field(min_length=1)
+    severity: DelaySeverity
+
+    @model_validator(mode="after")
+    def _routes_known(self) -> DelayRisk:
+        unknown = [r for r in self.routes if r not in ROUTE_IDS]
+        if unknown:
+            raise ValueError(f"delay risk '{self.id}' names unknown route(s) {unknown}; "
+                             f"known routes are {list(ROUTE_IDS)}")
+        return self
+
+
+class TimescaleTable(StrictModel):
+    """The whole of `content/timescales.yaml`."""
+
+    timescales: list[Timescale] = Field(min_length=1)
+    delay_risks: list[DelayRisk] = []
+
+    @model_validator(mode="after")
+    def _ids_unique_and_starts_resolve(self) -> TimescaleTable:
+        ids = [t.id for t in self.timescales] + [d.id for d in self.delay_risks]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"ids must be unique across timescales and delay_risks; repeated: {dupes}")
+        clash = sorted(set(ids) & set(KNOWN_DATES))
+        if clash:
+            raise ValueError(f"ids {clash} are the names of known dates; choose other ids")
+        by_id = {t.id: t for t in self.timescales}
+        for item in self.timescales:
+            start = item.runs_from
+            if start is not None and start not in KNOWN_DATES and start not in by_id:
+                raise ValueError(
+                    f"timescale '{item.id}' runs_from '{start}', which is neither a known date "
+                    f"({', '.join(KNOWN_DATES)}) nor another timescale's id")
+            seen = {item.id}
+            while start in by_id:  # follow the chain back to a known date; refuse a loop
+                if start in seen:
+                    raise ValueError(f"timescale '{item.id}' runs from itself through '{start}'")
+                seen.add(start)
+                start = by_id[start].runs_from
+        return self
+
+    def timescale(self, timescale_id: str) -> Timescale:
+        for item in self.timescales:
+            if item.id == timescale_id:
+                return item
+        raise KeyError(f"no timescale '{timescale_id}' (known: "
+                       f"{', '.join(t.id for t in self.timescales)})")
+
+    def all_facts(self) -> list[tuple[str, SourcedFact]]:
+        """Every sourced statement with a readable location, for validation."""
+        return ([(f"timescales.{t.id}", t) for t in self.timescales]
+                + [(f"delay_risks.{d.id}", d) for d in self.delay_risks])
