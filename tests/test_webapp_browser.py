@@ -30,19 +30,19 @@ def test_landing_page_links_to_the_orders_notebook_and_its_widget_responds(serve
     expect(table).to_be_visible(timeout=WIDGET_TIMEOUT)
     assert column_headings(page) == ["Feature", "Adoption", "SGO"]
 
-    page.get_by_label("Child Arrangements Order (lives with)").check()
+    page.get_by_label("Child Arrangements Order (lives with)", exact=True).check()
     expect(page.locator(".wk-orders-comparison .wk-table thead th")).to_have_count(4)
     assert column_headings(page)[-1] == "CAO"
 
-    page.get_by_label("Adoption Order").uncheck()
+    page.get_by_label("Adoption Order", exact=True).uncheck()
     expect(page.locator(".wk-orders-comparison .wk-table thead th")).to_have_count(3)
     rows_before = page.locator(".wk-orders-comparison .wk-table tbody tr").count()
-    page.get_by_label("Show only the rows where they differ").check()
+    page.get_by_label("Show only the rows where they differ", exact=True).check()
     # SGO and CAO say the same about nationality, so that row goes.
     expect(page.locator(".wk-orders-comparison .wk-table tbody tr")).to_have_count(rows_before - 1)
     expect(page.locator(".wk-orders-comparison .wk-table tbody th", has_text="nationality")).to_have_count(0)
 
-    page.get_by_label("Special Guardianship Order").uncheck()
+    page.get_by_label("Special Guardianship Order", exact=True).uncheck()
     expect(page.get_by_text("Choose at least 2 orders")).to_be_visible()
     expect(table).to_have_count(0)
 
@@ -54,7 +54,7 @@ def test_landing_page_links_to_the_orders_notebook_and_its_widget_responds(serve
 def test_orders_widget_is_usable_from_the_keyboard(served_app, page):
     page.goto(served_app + "/voila/render/00_orders_compared.ipynb")
     expect(page.locator(".wk-orders-comparison .wk-table")).to_be_visible(timeout=WIDGET_TIMEOUT)
-    care = page.get_by_label("Care Order (long-term fostering)")
+    care = page.get_by_label("Care Order (long-term fostering)", exact=True)
     care.focus()
     page.keyboard.press("Space")
     expect(care).to_be_checked()

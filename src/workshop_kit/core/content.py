@@ -16,7 +16,15 @@ from pydantic import BaseModel
 
 from workshop_kit.core.case_study import CaseStudy, load_case_study
 from workshop_kit.core.countries import Countries
-from workshop_kit.core.loading import ContentError, Problem, display_name, load
+from workshop_kit.core.loading import (
+    ContentError,
+    Model,
+    Problem,
+    display_name,
+    load,
+    read_yaml,
+    validate_document,
+)
 from workshop_kit.core.orders import OrdersChart
 from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.core.timescales import TimescaleTable
@@ -43,6 +51,20 @@ class ContentKind:
     model: type[BaseModel]
     default_files: Callable[[], list[Path]]
     matches: Callable[[Path], bool]
+    load: Callable[[Path], BaseModel] | None = None
+    """Checks beyond the model (an id that must match the file name, countries that must exist);
+    `workshop-kit validate` and the app both load through it."""
+
+
+def load_named(path: Path, model: type[Model]) -> Model:
+    """Load a file whose `id` must equal its file name, so links by id always find it."""
+    doc = read_yaml(path)
+    item = validate_document(doc, model)
+    if item.id != path.stem:
+        raise ContentError([Problem(display_name(path), "id",
+                                    f"is '{item.id}' but must match the file name '{path.stem}' "
+                                    "(rename one of them)", doc.line_of(("id",)))])
+    return item
 
 
 CONTENT_KINDS: list[ContentKind] = [
@@ -55,10 +77,12 @@ CONTENT_KINDS: list[ContentKind] = [
     ),
     ContentKind("workshops", WorkshopPlan,
                 lambda: sorted((CONTENT_DIR / "workshops").glob("*.yaml")),
-                lambda p: p.parent.name == "workshops"),
+                lambda p: p.parent.name == "workshops",
+                lambda p: load_named(p, WorkshopPlan)),
     ContentKind("quizzes", QuestionBank,
                 lambda: sorted((CONTENT_DIR / "quizzes").glob("*.yaml")),
-                lambda p: p.parent.name == "quizzes"),
+                lambda p: p.parent.name == "quizzes",
+                lambda p: load_named(p, QuestionBank)),
     ContentKind(
         "timescales",
         TimescaleTable,
@@ -74,7 +98,8 @@ CONTENT_KINDS: list[ContentKind] = [
     ContentKind("countries", Countries, lambda: [CONTENT_DIR / "countries.yaml"],
                 lambda p: p.name == "countries.yaml"),
     ContentKind("case_studies", CaseStudy, lambda: sorted(case_studies_dir().glob("*.yaml")),
-                lambda p: p.parent.name == "case_studies"),
+                lambda p: p.parent.name == "case_studies",
+                lambda p: load_case_study(p, countries())),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 
@@ -94,14 +119,8 @@ def orders_chart(path: Path | None = None) -> OrdersChart:
 @cache
 def workshop_plans() -> tuple[WorkshopPlan, ...]:
     """Every workshop plan, in file-name order (which is teaching order)."""
-    plans = []
-    for path in sorted((CONTENT_DIR / "workshops").glob("*.yaml")):
-        plan = load(path, WorkshopPlan)
-        if plan.id != path.stem:
-            raise ContentError([Problem(display_name(path), "id",
-                                        f"must match the file name '{path.stem}'")])
-        plans.append(plan)
-    return tuple(plans)
+    return tuple(load_named(p, WorkshopPlan)
+                 for p in sorted((CONTENT_DIR / "workshops").glob("*.yaml")))
 
 
 def workshop_plan(plan_id: str) -> WorkshopPlan:
@@ -117,11 +136,7 @@ def question_bank(bank_id: str) -> QuestionBank:
     files = {p.stem: p for p in sorted((CONTENT_DIR / "quizzes").glob("*.yaml"))}
     if bank_id not in files:
         raise KeyError(f"no question bank '{bank_id}' (known: {', '.join(files)})")
-    bank = load(files[bank_id], QuestionBank)
-    if bank.id != bank_id:
-        raise ContentError([Problem(display_name(files[bank_id]), "id",
-                                    f"must match the file name '{bank_id}'")])
-    return bank
+    return load_named(files[bank_id], QuestionBank)
 
 
 @cache

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
 
 from workshop_kit.core.text import Line, Text
 
 REVIEW_MAX_AGE = dt.timedelta(days=365)
 """A fact not reviewed within a year is flagged by `workshop-kit validate`."""
+
+
+def _not_a_number(value: object) -> object:
+    """Pydantic would read 1728000000 as a Unix timestamp; a trainer means a date or a mistake."""
+    if isinstance(value, int | float):
+        raise ValueError("must be a date written like 2026-11-23, not a number")
+    return value
 
 
 class Confidence(StrEnum):
@@ -35,7 +43,7 @@ class SourcedFact(StrictModel):
     confidence: Confidence
     uncertain: bool = False
     caveat: Text | None = None
-    last_reviewed: dt.date
+    last_reviewed: Annotated[dt.date, BeforeValidator(_not_a_number)]
 
     @model_validator(mode="after")
     def _review_date_not_in_future(self) -> SourcedFact:

@@ -80,6 +80,17 @@ class _StrictSafeLoader(yaml.SafeLoader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
+    def construct_yaml_timestamp(self, node):  # type: ignore[override]
+        """An impossible date (2026-02-30) stays text, so the model reports it with its field."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_StrictSafeLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                  _StrictSafeLoader.construct_yaml_timestamp)
+
 
 def _line_index(node: yaml.Node, path: FieldPath = ()) -> dict[FieldPath, int]:
     """Map every field path in a YAML document to its 1-based line number."""
@@ -174,6 +185,8 @@ def problems_from(exc: ValidationError, doc: Document, prefix: FieldPath = ()) -
             message = "is required but missing"
         elif error["type"] == "extra_forbidden":
             message = "is not a field this file may have (misspelt?)"
+        elif error["type"] == "model_type" and not loc:
+            message = "must be a set of named fields at the top level, not a list or a single value"
         problems.append(Problem(name, field_name(loc), message, doc.line_of(loc)))
     return problems
 

@@ -73,7 +73,7 @@ class WorkshopPage:
             for s in plan.sections
         )
         trainer = TrainerOnly([_html(
-            '<table class="wk wk-table"><caption>Trainer: session timings</caption><thead><tr>'
+            '<table class="wk wk-table wk-narrow"><caption>Trainer: session timings</caption><thead><tr>'
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])

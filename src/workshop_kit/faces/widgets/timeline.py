@@ -1,0 +1,125 @@
+"""Choose a route and enter a case's dates; see the statutory milestones, where delay is likely,
+and which missing dates would add more. For the room to ask "what if notice had gone in a month
+earlier?" and see the answer at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from html import escape
+
+import ipywidgets as widgets
+
+from workshop_kit.core.timeline import Timeline, plan_timeline
+from workshop_kit.core.timescales import KNOWN_DATES, ROUTE_IDS, DelaySeverity
+from workshop_kit.faces.html import STYLE
+from workshop_kit.faces.timeline_view import (
+    DATE_LABELS,
+    delay_flags_html,
+    missing_dates_html,
+    reference_rules_html,
+    route_label,
+    timeline_chart_html,
+    timeline_table,
+)
+
+WORKED_EXAMPLE: dict[str, dt.date] = {
+    "became_looked_after": dt.date(2026, 2, 20),
+    "proceedings_issued": dt.date(2026, 3, 2),
+    "sgo_notice_given": dt.date(2026, 5, 1),
+    "placement_began": dt.date(2026, 6, 1),
+    "adm_decision": dt.date(2026, 5, 15),
+}
+"""Fictional dates so the planner shows a full timeline on first render, before anyone types."""
+
+_LABEL_STYLE = {"description_width": "24em"}  # the longest date name must not be cut off
+_PICKER_LAYOUT = {"width": "40em", "max_width": "100%", "margin": "2px 0"}
+
+
+class TimelinePlanner(widgets.VBox):
+    """The timeline planner as a widget a trainer drives live and attendees try on Binder.
+
+    Every control is a labelled native form field (a select and date inputs), so it is reachable
+    with Tab and usable without a mouse; every change re-plans at once. Leave a date empty to see
+    what it would unlock.
+    """
+
+    def __init__(self, route: str = "sgo_abroad", known: Mapping[str, dt.date | None] | None = None,
+                 today: dt.date | None = None, **kwargs):
+        if str(route) not in ROUTE_IDS:
+            raise ValueError(f"unknown route '{route}'; known routes are {', '.join(ROUTE_IDS)}")
+        given = dict(WORKED_EXAMPLE if known is None else known)
+        unknown = sorted(k for k in given if k not in KNOWN_DATES)
+        if unknown:
+            raise ValueError(f"unknown date name(s) {unknown}; the planner takes "
+                             f"{', '.join(KNOWN_DATES)}")
+        self.route = widgets.Dropdown(
+            options=[(route_label(r), r) for r in ROUTE_IDS], value=str(route),
+            description="Permanence route", style=_LABEL_STYLE,
+            layout=widgets.Layout(width="58em", max_width="100%"),
+        )
+        self.dates: dict[str, widgets.DatePicker] = {
+            date_id: widgets.DatePicker(
+                value=given.get(date_id), description=DATE_LABELS[date_id], style=_LABEL_STYLE,
+                layout=widgets.Layout(**_PICKER_LAYOUT),
+            )
+            for date_id in KNOWN_DATES
+        }
+        self.today = widgets.DatePicker(
+            value=today, description="Today (to check what is overdue)", style=_LABEL_STYLE,
+            layout=widgets.Layout(**_PICKER_LAYOUT),
+        )
+        self.status = widgets.HTML()
+        self.hints = widgets.HTML()
+        self.chart = widgets.HTML()
+        self.table = widgets.HTML()
+        self.flags = widgets.HTML()
+        self.reference = widgets.HTML()
+        self.timeline: Timeline | None = None
+        for control in (self.route, *self.dates.values(), self.today):
+            control.observe(self._update, names="value")
+        intro = widgets.HTML(
+            STYLE + '<div class="wk"><p><strong>Plan the statutory milestones.</strong> Choose a '
+            "route and enter the dates the case knows; leave a date empty if it has not happened. "
+            "Everything below updates as you change them. The example dates are fictional.</p></div>"
+        )
+        dates_heading = widgets.HTML('<div class="wk"><strong>Dates in the case</strong></div>')
+        super().__init__(
+            [intro, self.route, dates_heading, *self.dates.values(), self.today, self.status,
+             self.hints, self.chart, self.table, self.flags, self.reference],
+            **kwargs,
+        )
+        self.add_class("wk-timeline-planner")
+        self._update()
+
+    @property
+    def known(self) -> dict[str, dt.date | None]:
+        """The dates as entered, by the names the planner uses (empty pickers give None)."""
+        return {date_id: picker.value for date_id, picker in self.dates.items()}
+
+    def _update(self, _change: object = None) -> None:
+        today = self.today.value
+        timeline = plan_timeline(self.route.value, self.known, today=today)
+        self.timeline = timeline
+        urgent = sum(f.severity is DelaySeverity.URGENT for f in timeline.flags)
+        words = (f"{len(timeline.milestones)} dated milestone(s) for "
+                 f"{route_label(timeline.route)}; {len(timeline.flags)} point(s) where delay is "
+                 f"likely" + (f", {urgent} urgent" if urgent else "") + ".")
+        self.status.value = f'<div class="wk" role="status"><p>{escape(words)}</p></div>'
+        self.hints.value = missing_dates_html(timeline)
+        self.chart.value = timeline_chart_html(timeline, today=today, known=self.known)
+        self.table.value = timeline_table(timeline)
+        self.flags.value = delay_flags_html(timeline)
+        self.reference.value = reference_rules_html(timeline)
+
+    def static_html(self) -> str:
+        """The current plan frozen: chart, table, flags and hints, for slides and reports."""
+        return STYLE + "".join(w.value for w in (self.status, self.chart, self.table, self.flags,
+                                                  self.hints, self.reference))
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Add a static HTML copy so slides and reports show the plan without a widget manager."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/html"] = self.static_html()
+        return bundle

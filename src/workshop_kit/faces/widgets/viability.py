@@ -1,0 +1,189 @@
+"""Rate each viability domain for a carer abroad and see, on every change, what the simple rules
+make of it and which concerns an outline support plan would need to answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+from pydantic import ValidationError
+
+from workshop_kit.core.content import viability_framework
+from workshop_kit.core.viability import (
+    Evidence,
+    Rating,
+    SupportPlanOutline,
+    ViabilityDomain,
+    ViabilityFramework,
+    ViabilitySummary,
+    outline_support_plan,
+    summarise_viability,
+)
+from workshop_kit.faces.html import STYLE, fact_cell
+from workshop_kit.faces.viability_view import (
+    RATING_WORDS,
+    VIEW_STYLE,
+    evidence_table_html,
+    rating_and_note,
+    support_plan_html,
+    viability_summary_html,
+)
+
+GROUPS = (("General factors", False), ("Overseas factors", True))
+"""The FRG guide's general factors first, then what a carer abroad adds (FACTS §6)."""
+
+_STICKY = """
+<style>
+/* Keep the summary in view while rating the domains further down the page. Widget boxes and
+   Jupyter output areas clip or scroll their overflow, which stops an element sticking, so the
+   ones holding this builder (only those) let it show. Where :has is unsupported the summary
+   simply stays at the top of its column. */
+.wk-viability-builder, .wk-viability-columns,
+.jp-OutputArea:has(.wk-viability-builder), .jp-OutputArea-child:has(.wk-viability-builder),
+.jp-OutputArea-output:has(.wk-viability-builder) { overflow: visible !important; }
+.wk-viability-results { position: sticky; top: 0; align-self: flex-start;
+                        max-height: 100vh; overflow-y: auto !important; }
+</style>
+"""
+
+_RATING_OPTIONS = [(RATING_WORDS[r], r) for r in
+                   (Rating.UNKNOWN, Rating.POSITIVE, Rating.CONCERN, Rating.SERIOUS_CONCERN)]
+
+
+def domain_title(domain: ViabilityDomain) -> str:
+    """The domain's name, with '(essential)' in words: no realistic option while it is unknown."""
+    return domain.label + (" (essential)" if domain.essential else "")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+class DomainRating(widgets.VBox):
+    """One domain: its name, the assessor's questions (always visible), a rating and a note.
+
+    The rating is a native select and the note a text area, each with its own visible label that
+    names the domain, so a screen reader's list of form fields is unambiguous. Why the domain
+    matters, and its source, sit in a <details> toggle, which opens with Enter or Space.
+    """
+
+    def __init__(self, domain: ViabilityDomain, rating: Rating, note: str | None):
+        self.domain = domain
+        questions = "".join(f"<li>{escape(q)}</li>" for q in domain.questions)
+        why = fact_cell(domain)
+        if domain.essential_because:
+            why += f"<p><strong>Why it is essential:</strong> {escape(domain.essential_because)}</p>"
+        header = widgets.HTML(
+            f'<div class="wk"><h4 style="margin:.2em 0">{escape(domain_title(domain))}</h4>'
+            f'<p style="margin:.2em 0">Questions for the assessor:</p>'
+            f'<ul style="margin:.2em 0">{questions}</ul>'
+            f'<details class="wk-source"><summary>Why it matters</summary>{why}</details></div>'
+        )
+        name = _lower_first(domain.label)
+        self.rating = widgets.Dropdown(
+            options=_RATING_OPTIONS, value=rating, description=f"Rating for {name}",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto", max_width="100%"),
+        )
+        self.note = widgets.Textarea(
+            value=note or "", description=f"Note on {name}", rows=2, continuous_update=False,
+            placeholder="What the assessment found (optional)",
+            style={"description_width": "initial"}, layout=widgets.Layout(width="98%"),
+        )
+        self.problem = widgets.HTML()
+        super().__init__([header, self.rating, self.note, self.problem],
+                         layout=widgets.Layout(border="1px solid #8a8a8a", padding="0.2em 0.8em",
+                                               margin="0 0 0.6em 0"))
+        self.add_class("wk-domain")
+
+    def evidence(self) -> Evidence:
+        """The rating and note as evidence; a note that is not plain text is left out, and the
+        card says why, rather than failing the whole summary."""
+        try:
+            found = Evidence(rating=self.rating.value, note=self.note.value)
+            self.problem.value = ""
+        except ValidationError as error:
+            message = error.errors()[0]["msg"].removeprefix("Value error, ")
+            self.problem.value = (f'<div class="wk" role="alert"><p><strong>Note not used:</strong> '
+                                  f"it {escape(message)}.</p></div>")
+            found = Evidence(rating=self.rating.value)
+        return found
+
+
+class ViabilityBuilder(widgets.VBox):
+    """The viability domains as a form, with a live summary and outline support plan beside it.
+
+    For a room to see why the rules come out as they do: change one rating and the outcome and
+    its named reasons change with it. A teaching aid, not the assessor's weighing of the evidence.
+    """
+
+    def __init__(self, evidence: Mapping[str, Evidence | Mapping[str, Any] | Any] | None = None,
+                 framework: ViabilityFramework | None = None, **kwargs):
+        self.framework = framework or viability_framework()
+        given = dict(evidence or {})
+        unknown = sorted(k for k in given if k not in {d.id for d in self.framework.domains})
+        if unknown:
+            raise ValueError(f"unknown viability domain(s) {unknown}; known: "
+                             f"{', '.join(d.id for d in self.framework.domains)}")
+        self.domains: dict[str, DomainRating] = {
+            d.id: DomainRating(d, *rating_and_note(given.get(d.id))) for d in self.framework.domains
+        }
+        self.ratings: dict[str, widgets.Dropdown] = {i: c.rating for i, c in self.domains.items()}
+        self.notes: dict[str, widgets.Textarea] = {i: c.note for i, c in self.domains.items()}
+        self.summary = widgets.HTML()
+        self.plan = widgets.HTML()
+        self.result: ViabilitySummary | None = None
+        self.support: SupportPlanOutline | None = None
+        form: list[widgets.Widget] = []
+        for title, overseas in GROUPS:
+            cards = [c for c in self.domains.values() if c.domain.overseas is overseas]
+            form.append(widgets.HTML(f'<div class="wk"><h3>{title} ({len(cards)})</h3></div>'))
+            form += cards
+        for card in self.domains.values():
+            card.rating.observe(self._update, names="value")
+            card.note.observe(self._update, names="value")
+        intro = widgets.HTML(
+            STYLE + VIEW_STYLE + _STICKY + '<div class="wk"><p><strong>Build a viability summary.</strong> '
+            "Rate each domain from what the assessment found, and add a note if you wish. The "
+            "summary and the outline support plan update as you go. Domains marked (essential) "
+            "must be known before a carer can be called a realistic option.</p></div>"
+        )
+        results = widgets.VBox([widgets.HTML('<div class="wk"><h3>Summary</h3></div>'), self.summary,
+                                self.plan],
+                               layout=widgets.Layout(flex="2 1 22em", min_width="18em",
+                                                     padding="0 0 0 1em"))
+        results.add_class("wk-viability-results")
+        columns = widgets.HBox(
+            [widgets.VBox(form, layout=widgets.Layout(flex="3 1 30em", min_width="20em")), results],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", width="100%"),
+        )
+        columns.add_class("wk-viability-columns")
+        super().__init__([intro, columns], **kwargs)
+        self.add_class("wk-viability-builder")
+        self._update()
+
+    @property
+    def evidence(self) -> dict[str, Evidence]:
+        """Every domain's evidence as the core reads it."""
+        return {domain_id: card.evidence() for domain_id, card in self.domains.items()}
+
+    def _update(self, _change: object = None) -> None:
+        evidence = self.evidence
+        self.result = summarise_viability(evidence, self.framework)
+        self.support = outline_support_plan(evidence, self.framework)
+        self.summary.value = viability_summary_html(self.result)
+        self.plan.value = support_plan_html(self.support)
+
+    def static_html(self) -> str:
+        """The summary, the support plan and the evidence table, for slides and reports."""
+        return (STYLE + self.summary.value + self.plan.value
+                + evidence_table_html(self.evidence, self.framework))
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Add a static HTML copy so slides and reports show the result without a widget manager."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/html"] = self.static_html()
+        return bundle

@@ -1,0 +1,141 @@
+"""The timeline renderers: what a report, a slide and the live widget print from one plan."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+import time
+
+import matplotlib.pyplot as plt
+import pytest
+
+from workshop_kit.core.timeline import Milestone, Timeline, plan_timeline
+from workshop_kit.core.timescales import TimescaleKind
+from workshop_kit.faces.timeline_view import (
+    delay_flags_html,
+    missing_dates_html,
+    reference_rules_html,
+    timeline_chart_html,
+    timeline_table,
+)
+
+LOOKED_AFTER = dt.date(2026, 2, 20)
+ISSUED = dt.date(2026, 3, 2)
+NOTICE = dt.date(2026, 5, 1)
+SGO_CASE = {"became_looked_after": LOOKED_AFTER, "proceedings_issued": ISSUED,
+            "sgo_notice_given": NOTICE}
+
+
+def row_date(html: str, milestone_id: str) -> str | None:
+    found = re.search(rf'<tr data-milestone="{milestone_id}"><td[^>]*>([^<]*)</td>', html)
+    return found.group(1) if found else None
+
+
+@pytest.fixture(scope="module")
+def sgo() -> Timeline:
+    return plan_timeline("sgo_abroad", SGO_CASE)
+
+
+def test_table_gives_weekday_dates_with_rule_and_source(sgo):
+    html = timeline_table(sgo)
+    assert "<caption>" in html and "Special guardianship order" in html
+    # 20 working days after Fri 20 Feb 2026 (CPPCR 2010 reg 33(1))
+    assert row_date(html, "first_review") == "Fri 20 Mar 2026"
+    assert "Within 20 working days" in html
+    assert "Care Planning, Placement and Case Review (England) Regulations 2010" in html
+    assert '<th scope="col">Source</th>' in html
+
+
+def test_table_rows_run_in_date_order(sgo):
+    html = timeline_table(sgo)
+    ids = re.findall(r'<tr data-milestone="([^"]+)">', html)
+    assert ids == [m.id for m in sgo.milestones]
+    assert [m.due for m in sgo.milestones] == sorted(m.due for m in sgo.milestones)
+
+
+def test_table_says_kind_in_words_not_colour(sgo):
+    html = timeline_table(sgo)
+    assert "<td>Earliest date allowed</td>" in html and "<td>Deadline</td>" in html
+
+
+def test_uncertain_milestone_is_marked_to_be_confirmed_in_words():
+    timeline = plan_timeline("s84_adoption", {"adm_decision": dt.date(2026, 6, 1)})
+    html = timeline_table(timeline)
+    row = html.split('data-milestone="adoption_register_referral"')[1].split("</tr>")[0]
+    assert "⚠ To be confirmed" in row
+
+
+def test_content_is_escaped():
+    hostile = Milestone(id="x", label="<script>alert(1)</script>", due=dt.date(2026, 1, 5),
+                        rule="r & r", source="<b>s</b>", to_be_confirmed=False,
+                        kind=TimescaleKind.DEADLINE)
+    timeline = Timeline(route="sgo_abroad", milestones=(hostile,), flags=(), missing=(), reference=())
+    html = timeline_table(timeline) + timeline_chart_html(timeline)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>s</b>" not in html
+
+
+def test_empty_timeline_says_so_rather_than_drawing_nothing():
+    timeline = plan_timeline("sgo_abroad", {})
+    assert "No milestones can be dated yet" in timeline_table(timeline)
+    chart = timeline_chart_html(timeline)
+    assert "<img" not in chart and "No chart yet" in chart
+
+
+def test_flags_say_severity_in_words_most_urgent_first():
+    timeline = plan_timeline("sgo_abroad", SGO_CASE, today=dt.date(2026, 9, 1))
+    html = delay_flags_html(timeline)
+    assert "<strong>Urgent:</strong>" in html and "<strong>Warning:</strong>" in html
+    assert "<strong>For information:</strong>" in html
+    assert html.index("Urgent:") < html.index("Warning:") < html.index("For information:")
+    assert "overdue" in html and "Source:" in html
+
+
+def test_flags_mark_unsettled_risks_to_be_confirmed(sgo):
+    html = delay_flags_html(sgo)
+    article_33 = html.split("Article 33 consent may be needed")[1].split("</li>")[0]
+    assert "⚠ To be confirmed" in article_33
+
+
+def test_missing_dates_name_the_date_and_what_it_unlocks():
+    html = missing_dates_html(plan_timeline("s84_adoption", {"proceedings_issued": ISSUED}))
+    assert "Child became looked after" in html and "First looked-after review" in html
+    assert "Child began living with the applicants" in html
+    assert "Care proceedings issued" not in html
+
+
+def test_no_hint_when_every_date_the_route_uses_is_given(sgo):
+    assert missing_dates_html(sgo) == ""
+
+
+def test_reference_rules_are_listed_beside_the_timeline():
+    html = reference_rules_html(plan_timeline("convention_adoption", {}))
+    assert "partner of a parent" in html and "⚠ To be confirmed" in html
+
+
+def test_chart_is_an_image_with_alt_text_summarising_it(sgo):
+    html = timeline_chart_html(sgo, today=dt.date(2026, 9, 1), known=SGO_CASE)
+    assert html.startswith("<style>") or "<figure" in html
+    alt = re.search(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]+)"', html)
+    assert alt, "the chart must be an embedded PNG with a non-empty alt"
+    png, text = alt.groups()
+    assert base64.b64decode(png)[:8] == b"\x89PNG\r\n\x1a\n"
+    first, last = sgo.milestones[0], sgo.milestones[-1]
+    assert f"{len(sgo.milestones)} milestones" in text
+    assert first.label in text and last.label in text
+    assert "26-week window" in text and "Today" in text
+    assert "<figcaption>" in html
+
+
+def test_chart_closes_its_figures(sgo):
+    before = len(plt.get_fignums())
+    timeline_chart_html(sgo)
+    assert len(plt.get_fignums()) == before
+
+
+def test_chart_is_quick_enough_to_follow_live_changes(sgo):
+    timeline_chart_html(sgo)  # fonts and caches warm
+    start = time.perf_counter()
+    timeline_chart_html(sgo, today=dt.date(2026, 9, 1), known=SGO_CASE)
+    assert time.perf_counter() - start < 1.0
