@@ -111,3 +111,14 @@ def test_a_chosen_route_the_author_expects_to_be_closed_is_rejected(tmp_path: Pa
     data["expected_routes"][data["chosen_route"]] = "not_available"
     with pytest.raises(ValueError, match="chosen_route"):
         CaseStudy.model_validate(data)
+
+
+def test_concluded_proceedings_do_not_run_against_the_26_weeks():
+    """CA s32(1)(a)(ii): the 26 weeks bind care proceedings while they run, not a later
+    application once they have concluded."""
+    from workshop_kit.core.case_study import ProceedingsStage
+    from workshop_kit.core.content import case_studies
+
+    concluded = [c for c in case_studies() if c.proceedings.stage is ProceedingsStage.CONCLUDED]
+    assert concluded
+    assert all(c.timeline_dates["proceedings_issued"] is None for c in concluded)

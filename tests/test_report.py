@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape, unescape
 
 import pytest
 from click.testing import CliRunner
 
 from workshop_kit.cli import main
-from workshop_kit.core.content import orders_chart
+from workshop_kit.core.content import case_study, orders_chart
 from workshop_kit.faces.report import ReportRequest, make_report
 
 CLIENT = "O'Neill < Smith & \"Partners\" Borough Council"
@@ -17,7 +17,9 @@ CLIENT = "O'Neill < Smith & \"Partners\" Borough Council"
 @pytest.fixture(scope="module")
 def report_html(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
-    request = ReportRequest.from_cli(client=CLIENT, course_date="2026-12-01")
+    request = ReportRequest.from_cli(client=CLIENT, course_date="2026-12-01",
+                                     modules=["01_special_guardianship"],
+                                     cases=["leo-and-his-aunt-in-spain"])
     [path] = make_report(request, out)
     return path.read_text(encoding="utf-8")
 
@@ -47,6 +49,8 @@ def test_report_is_self_contained(report_html):
     (["--client", "Council\u202e"], "bidirectional"),
     (["--client", "<script>alert(1)</script>"], "HTML"),
     (["--client", "Ok Council", "--date", "31/12/2026"], "--date"),
+    (["--client", "Ok Council", "--module", "99_nope"], "01_special_guardianship"),
+    (["--client", "Ok Council", "--case", "../../etc/passwd"], "--case"),
 ])
 def test_invalid_parameters_are_rejected_before_any_kernel_starts(
         args, message, tmp_path, monkeypatch):
@@ -59,3 +63,19 @@ def test_invalid_parameters_are_rejected_before_any_kernel_starts(
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_report_carries_the_chosen_module_with_sourced_key_points(report_html):
+    assert "Special Guardianship with carers overseas" in report_html
+    assert "Children Act 1989 s14C" in report_html
+    assert "Adoption by family overseas" not in report_html, "only the chosen modules"
+
+
+def test_report_works_through_the_chosen_case_without_trainer_notes(report_html):
+    case = case_study("leo-and-his-aunt-in-spain")
+    text = unescape(report_html)
+    assert case.title in text
+    assert "All case studies are fictional" in text
+    assert case.discussion_questions[0] in text
+    for note in case.trainer_notes:
+        assert note not in text

@@ -90,17 +90,27 @@ def slides(out_dir: Path, notebooks: tuple[Path, ...]) -> None:
               required=True, help="Folder to write the report into (created if needed).")
 @click.option("--date", "course_date", default=None, metavar="YYYY-MM-DD",
               help="Date of the training (default: today).")
+@click.option("--module", "modules", multiple=True, metavar="ID",
+              help="A workshop to include, e.g. 01_special_guardianship (repeat for more; "
+              "default: all).")
+@click.option("--case", "cases", multiple=True, metavar="ID",
+              help="A fictional case study to work through, e.g. leo-and-his-aunt-in-spain "
+              "(repeat for more; default: none).")
 @click.option("--pdf/--no-pdf", default=False, show_default=True,
               help="Also write a PDF (needs Chromium installed).")
-def report(client: str, out_dir: Path, course_date: str | None, pdf: bool) -> None:
+def report(client: str, out_dir: Path, course_date: str | None, modules: tuple[str, ...],
+           cases: tuple[str, ...], pdf: bool) -> None:
     """Make a self-contained HTML report for a training client.
 
-    The report names the client and carries the orders comparison chart; it has no scripts and
-    no external links to load, so it can be emailed or archived as one file.
+    The report names the client and the training date, summarises the chosen workshops with
+    their sourced key points, carries the orders comparison chart, and works through the chosen
+    case studies. It has no scripts and loads nothing from outside, so it can be emailed or
+    archived as one file. An unknown id is reported with the list of known ones.
     """
     from workshop_kit.faces.report import ReportRequest, make_report
 
-    request = ReportRequest.from_cli(client=client, course_date=course_date)
+    request = ReportRequest.from_cli(client=client, course_date=course_date, modules=modules,
+                                     cases=cases)
     for path in make_report(request, out_dir, pdf=pdf):
         click.echo(f"wrote {path}")
 

@@ -251,9 +251,15 @@ class CaseStudy(StrictModel):
 
     @property
     def timeline_dates(self) -> dict[str, dt.date | None]:
-        """The key dates by name, with proceedings.issued filling in proceedings_issued."""
+        """The key dates by name, with proceedings.issued filling in proceedings_issued.
+
+        Once care proceedings have concluded, the 26-week timetable (CA s32(1)(a)(ii)) no longer
+        runs, so their issue date is left out: a later SGO, s84 or para 19 application is not
+        'beyond the 26 weeks'."""
         dates = self.key_dates.model_dump()
         dates["proceedings_issued"] = dates["proceedings_issued"] or self.proceedings.issued
+        if self.proceedings.stage is ProceedingsStage.CONCLUDED:
+            dates["proceedings_issued"] = None
         return dates
 
 

@@ -6,15 +6,21 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from workshop_kit.core.text import Line
+from workshop_kit.core.content import case_studies, workshop_plans
+from workshop_kit.core.text import Identifier, Line
 from workshop_kit.faces.slides import NBCONVERT_TEMPLATES
 
 REPORT_NOTEBOOK = Path(__file__).resolve().parent / "report_notebooks" / "client_report.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+CLI_OPTIONS = {"client": "--client", "course_date": "--date", "modules": "--module",
+               "cases": "--case"}
 
 
 class ReportRequest(BaseModel):
@@ -26,16 +32,38 @@ class ReportRequest(BaseModel):
 
     client: Line
     course_date: dt.date
+    modules: tuple[Identifier, ...] = ()
+    cases: tuple[Identifier, ...] = ()
+
+    @field_validator("modules")
+    @classmethod
+    def _known_modules(cls, modules: tuple[str, ...]) -> tuple[str, ...]:
+        known = [p.id for p in workshop_plans()]
+        unknown = [m for m in modules if m not in known]
+        if unknown:
+            raise ValueError(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(known)}")
+        return modules or tuple(known)
+
+    @field_validator("cases")
+    @classmethod
+    def _known_cases(cls, cases: tuple[str, ...]) -> tuple[str, ...]:
+        known = [c.id for c in case_studies()]
+        unknown = [c for c in cases if c not in known]
+        if unknown:
+            raise ValueError(f"unknown case study(ies) {', '.join(unknown)}; "
+                             f"choose from {', '.join(known)}")
+        return cases
 
     @classmethod
-    def from_cli(cls, *, client: str, course_date: str | None) -> ReportRequest:
+    def from_cli(cls, *, client: str, course_date: str | None, modules: Sequence[str] = (),
+                 cases: Sequence[str] = ()) -> ReportRequest:
         try:
-            return cls(client=client, course_date=course_date or dt.date.today())
+            return cls(client=client, course_date=course_date or dt.date.today(),
+                       modules=tuple(modules), cases=tuple(cases))
         except ValidationError as exc:
             messages = []
             for error in exc.errors(include_url=False):
-                option = {"client": "--client", "course_date": "--date"}.get(
-                    str(error["loc"][0]), str(error["loc"][0]))
+                option = CLI_OPTIONS.get(str(error["loc"][0]), str(error["loc"][0]))
                 messages.append(f"{option}: {error['msg'].removeprefix('Value error, ')}")
             raise ValueError("; ".join(messages)) from None
 
@@ -45,8 +73,9 @@ class ReportRequest(BaseModel):
         slug = "-".join(part for part in slug.split("-") if part)[:60] or "client"
         return f"network-days-report-{slug}-{self.course_date.isoformat()}"
 
-    def parameters(self) -> dict[str, str]:
-        return {"client": self.client, "course_date": self.course_date.isoformat()}
+    def parameters(self) -> dict[str, object]:
+        return {"client": self.client, "course_date": self.course_date.isoformat(),
+                "modules": list(self.modules), "cases": list(self.cases)}
 
 
 def render_html(executed_notebook: Path) -> str:
@@ -61,7 +90,9 @@ def render_html(executed_notebook: Path) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
-    body, _ = exporter.from_notebook_node(nbformat.read(executed_notebook, as_version=4))
+    nb = nbformat.read(executed_notebook, as_version=4)
+    nb.metadata.pop("widgets", None)  # live widget state: nothing in a static report can use it
+    body, _ = exporter.from_notebook_node(nb)
     return body
 
 

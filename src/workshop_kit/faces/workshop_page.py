@@ -117,3 +117,23 @@ class WorkshopPage:
         if not self.plan.quiz:
             return widgets.HTML("<p>This workshop has no knowledge check.</p>")
         return KnowledgeCheck(self.plan.quiz)
+
+
+def programme_html(plan_ids: list[str]) -> str:
+    """The chosen workshops for a printed report: objectives and every sourced key point, with
+    sources written out (a folded source cannot be opened on paper)."""
+    parts = []
+    for plan in (workshop_plan(i) for i in plan_ids):
+        sections = "".join(
+            f"<h4>{escape(s.title)}</h4><ul>"
+            + "".join(f"<li>{fact_cell(f, inline_sources=True)}</li>" for f in s.key_points)
+            + "</ul>"
+            for s in plan.sections if s.key_points
+        )
+        parts.append(
+            f'<section class="wk-module"><h3>{escape(plan.title)}</h3>'
+            f"<p>{escape(plan.summary)} <em>(about {plan.minutes} minutes; for "
+            f"{escape(plan.audience.lower())})</em></p>"
+            f"<p><strong>Learning objectives</strong></p>{_list(plan.objectives)}{sections}</section>"
+        )
+    return STYLE + '<div class="wk">' + "".join(parts) + "</div>"

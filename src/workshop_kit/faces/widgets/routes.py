@@ -1,0 +1,273 @@
+"""Answer a few questions about a new, hypothetical case and see at once which routes abroad are
+open, which are possible with conditions, and which are not available, with the reasons.
+
+For a room to ask "what if the child's right to enter were refused?" and see every verdict change.
+The law is all in `core.routes`; this module only turns the answers into a case for it to assess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from html import escape
+from typing import Any
+
+import ipywidgets as widgets
+from pydantic import ValidationError
+
+from workshop_kit.core.case_study import (
+    Art33Consent,
+    CaseStudy,
+    Connection,
+    Consent,
+    LegalStatus,
+    RightOfEntry,
+    Route,
+    Stance,
+    Verdict,
+)
+from workshop_kit.core.content import countries as load_countries
+from workshop_kit.core.countries import UK_ID, Countries
+from workshop_kit.core.routes import RouteAssessment, find_routes
+from workshop_kit.faces.html import STYLE
+from workshop_kit.faces.routes_view import (
+    ART33_WORDS,
+    CONNECTION_WORDS,
+    CONSENT_WORDS,
+    LEGAL_STATUS_WORDS,
+    RIGHT_OF_ENTRY_WORDS,
+    STANCE_WORDS,
+    route_verdicts_html,
+)
+from workshop_kit.faces.widgets.countries import countries_by_name
+
+HYPOTHETICAL_ID = "hypothetical-case"
+NOT_GIVEN = "Not given: a hypothetical case built in the route finder."
+
+DOMICILE_OPTIONS = [
+    ("No: not domiciled in the British Islands", "no"),
+    ("Yes: a carer is domiciled in the British Islands", "yes"),
+    ("Not known", "not_known"),
+]
+_DOMICILE = {"no": False, "yes": True, "not_known": None}
+
+DEFAULT_ANSWERS: dict[str, Any] = {
+    "first_name": "Sam",
+    "country": "spain",
+    "habitually_resident": True,
+    "connection": Connection.RELATIVE.value,
+    "domiciled": "no",
+    "age": 6,
+    "british_citizen": True,
+    "legal_status": LegalStatus.CARE_ORDER.value,
+    "right_of_entry": RightOfEntry.CONFIRMED.value,
+    "consent_placement": Consent.GIVEN.value,
+    "consent_adoption": Consent.UNKNOWN.value,
+    "view_moving": Stance.NOT_ABLE_TO_SAY.value,
+    "view_adoption": Stance.NOT_ABLE_TO_SAY.value,
+    "art33": Art33Consent.NOT_SOUGHT.value,
+}
+"""A fictional starting point, so the finder shows verdicts before anyone changes a thing."""
+
+
+def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
+    """A case the route finder can assess, from the finder's answers, validated like any case.
+
+    Only what the route finder reads is asked. The rest is filled so the model validates: text
+    fields say they were not given, there are no proceedings (the finder does not read them), and
+    `expected_routes` (an author's expectation, which a hypothetical case has not got) is filled
+    with 'conditional' and never read.
+    """
+    connection = Connection(answers["connection"])
+    data = {
+        "id": HYPOTHETICAL_ID,
+        "title": "A hypothetical case",
+        "fictional": True,
+        "summary": NOT_GIVEN,
+        "child": {
+            "first_name": answers["first_name"], "age": answers["age"],
+            "needs": NOT_GIVEN, "wishes_and_feelings": NOT_GIVEN,
+            "views": {"moving_abroad": answers["view_moving"], "adoption": answers["view_adoption"]},
+            "british_citizen": answers["british_citizen"],
+        },
+        "carers": {
+            "country": answers["country"], "connection": connection.value,
+            "right_of_child_to_enter": answers["right_of_entry"],
+            "people": [{
+                "name": "The carer",
+                "relationship_to_child": "relative" if connection is Connection.RELATIVE else "friend",
+                "habitually_resident_in_country": answers["habitually_resident"],
+                "british_citizen": False,
+                "domiciled_in_british_islands": _DOMICILE[answers["domiciled"]],
+            }],
+        },
+        "legal_status": answers["legal_status"],
+        "proceedings": {"stage": "none"},
+        "consents": {"placement_abroad": answers["consent_placement"],
+                     "adoption": answers["consent_adoption"]},
+        "art33_consent": answers["art33"],
+        "chosen_route": None,
+        "discussion_questions": [NOT_GIVEN],
+        "trainer_notes": [NOT_GIVEN],
+        "expected_routes": {r.value: Verdict.CONDITIONAL.value for r in Route},
+    }
+    return CaseStudy.model_validate(data)
+
+
+def _problems(error: ValidationError) -> str:
+    """Say which answer is wrong, in words: the field paths map back to the finder's labels."""
+    names = {"child.first_name": "Child's first name", "child.age": "Child's age"}
+    items = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"])
+        items.append(f"<li>{escape(names.get(where, where))}: {escape(item['msg'])}</li>")
+    return ('<div class="wk wk-banner" role="alert"><p><strong>Check your answers.</strong> The '
+            f"route finder cannot assess this case yet:</p><ul>{''.join(items)}</ul></div>")
+
+
+def _summary(assessments: list[RouteAssessment]) -> str:
+    counts = Counter(a.verdict for a in assessments)
+    words = "; ".join(f"{counts[v]} {v.label.lower()}" for v in Verdict if counts[v])
+    return f'<div class="wk" role="status"><p><strong>{len(assessments)} routes:</strong> {words}.</p></div>'
+
+
+_LABEL = {"description_width": "20em"}
+_WIDE = {"width": "44em", "max_width": "100%"}
+
+
+def _dropdown(label: str, options: list[tuple[str, str]], value: str) -> widgets.Dropdown:
+    return widgets.Dropdown(options=options, value=value, description=label, style=_LABEL,
+                            layout=widgets.Layout(**_WIDE))
+
+
+def _checkbox(label: str, value: bool) -> widgets.Checkbox:
+    # Indented by the labels' width, so the tick box sits in the column of the other controls.
+    return widgets.Checkbox(value=value, description=label, indent=True, style=_LABEL,
+                            layout=widgets.Layout(width="60em", max_width="100%"))
+
+
+def _heading(text: str) -> widgets.HTML:
+    return widgets.HTML(f'<div class="wk"><h4 style="margin:.6em 0 .2em">{escape(text)}</h4></div>')
+
+
+class RouteFinder(widgets.VBox):
+    """The route finder as a widget: labelled native form fields (selects, a number box, tick
+    boxes and a text box), each reachable with Tab; every change re-assesses every route.
+
+    `today` decides which Conventions are in force (default: the real today), so a test or a
+    workshop can fix it.
+    """
+
+    def __init__(self, countries: Countries | None = None, today: dt.date | None = None,
+                 answers: dict[str, Any] | None = None, **kwargs):
+        self.countries = countries or load_countries()
+        self.today = today
+        start = {**DEFAULT_ANSWERS, **(answers or {})}
+        unknown = sorted(set(start) - set(DEFAULT_ANSWERS))
+        if unknown:
+            raise ValueError(f"unknown answer(s) {unknown}; the route finder asks "
+                             f"{', '.join(DEFAULT_ANSWERS)}")
+        abroad = [c for c in countries_by_name(self.countries) if c.id != UK_ID]
+        if start["country"] not in {c.id for c in abroad}:
+            start["country"] = abroad[0].id
+
+        def words(mapping: dict[Any, str]) -> list[tuple[str, str]]:
+            return [(text, key.value) for key, text in mapping.items()]
+
+        self.controls: dict[str, widgets.ValueWidget] = {
+            "country": _dropdown("Country where the carers live",
+                                 [(c.name, c.id) for c in abroad], start["country"]),
+            "habitually_resident": _checkbox("The carers are habitually resident in that country",
+                                             start["habitually_resident"]),
+            "connection": _dropdown("The carers are", words(CONNECTION_WORDS), start["connection"]),
+            "domiciled": _dropdown("A carer domiciled in the British Islands?", DOMICILE_OPTIONS,
+                                   start["domiciled"]),
+            "first_name": widgets.Text(value=start["first_name"],
+                                       description="Child's first name (fictional)", style=_LABEL,
+                                       layout=widgets.Layout(**_WIDE), continuous_update=False),
+            "age": widgets.BoundedIntText(value=start["age"], min=0, max=17,
+                                          description="Child's age (0 to 17)", style=_LABEL,
+                                          layout=widgets.Layout(width="28em")),
+            "british_citizen": _checkbox("The child is a British citizen", start["british_citizen"]),
+            "legal_status": _dropdown("Child's legal status", words(LEGAL_STATUS_WORDS),
+                                      start["legal_status"]),
+            "right_of_entry": _dropdown("Child's right to enter and live there",
+                                        words(RIGHT_OF_ENTRY_WORDS), start["right_of_entry"]),
+            "view_moving": _dropdown("Child's view of moving abroad", words(STANCE_WORDS),
+                                     start["view_moving"]),
+            "view_adoption": _dropdown("Child's view of adoption", words(STANCE_WORDS),
+                                       start["view_adoption"]),
+            "consent_placement": _dropdown("Parents' consent to living abroad",
+                                           words(CONSENT_WORDS), start["consent_placement"]),
+            "consent_adoption": _dropdown("Parents' consent to adoption", words(CONSENT_WORDS),
+                                          start["consent_adoption"]),
+            "art33": _dropdown("Art 33 consent (1996 Convention)", words(ART33_WORDS),
+                               start["art33"]),
+        }
+        self.case: CaseStudy | None = None
+        self.result: list[RouteAssessment] = []
+        self.status = widgets.HTML()
+        self.output = widgets.HTML()
+        for control in self.controls.values():
+            control.observe(self._update, names="value")
+        c = self.controls
+        intro = widgets.HTML(
+            STYLE + '<div class="wk"><p><strong>Find the routes for a new case.</strong> Answer the '
+            "questions below about a hypothetical child and carers abroad; the verdict for every "
+            "route, and why, updates as you change an answer. Training material, not legal "
+            "advice.</p></div>"
+        )
+        super().__init__(
+            [intro,
+             _heading("The carers"), c["country"], c["habitually_resident"], c["connection"],
+             c["domiciled"],
+             _heading("The child"), c["first_name"], c["age"], c["british_citizen"],
+             c["legal_status"], c["right_of_entry"], c["view_moving"], c["view_adoption"],
+             _heading("Consents"), c["consent_placement"], c["consent_adoption"], c["art33"],
+             self.status, self.output],
+            **kwargs,
+        )
+        self.add_class("wk-route-finder")
+        self._update()
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return {name: control.value for name, control in self.controls.items()}
+
+    def verdicts(self) -> dict[Route, Verdict]:
+        return {a.route: a.verdict for a in self.result}
+
+    def _update(self, _change: object = None) -> None:
+        try:
+            self.case = hypothetical_case(self.answers)
+        except ValidationError as error:
+            self.case, self.result = None, []
+            self.status.value = _problems(error)
+            self.output.value = ""
+            return
+        self.result = find_routes(self.case, self.countries, today=self.today)
+        self.status.value = _summary(self.result)
+        self.output.value = route_verdicts_html(self.result)
+
+    def answers_html(self) -> str:
+        """The answers in words, so a frozen copy says which case its verdicts are for."""
+        rows = []
+        for control in self.controls.values():
+            if isinstance(control, widgets.Checkbox):
+                shown = "Yes" if control.value else "No"
+            elif isinstance(control, widgets.Dropdown):
+                shown = control.label or ""
+            else:
+                shown = str(control.value)
+            rows.append(f'<tr><th scope="row">{escape(control.description)}</th>'
+                        f"<td>{escape(shown)}</td></tr>")
+        return ('<table class="wk wk-table wk-narrow"><caption>The hypothetical case</caption>'
+                f"<tbody>{''.join(rows)}</tbody></table>")
+
+    def _repr_mimebundle_(self, **kwargs):
+        """Add a static HTML copy (the answers and the verdicts as they stand) for slides and
+        reports."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/html"] = STYLE + self.answers_html() + self.status.value + self.output.value
+        return bundle

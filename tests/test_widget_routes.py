@@ -1,0 +1,116 @@
+"""The route finder widget, driven in Python as a trainer drives it in front of a room."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ipywidgets as widgets
+import pytest
+
+from workshop_kit.core.case_study import Route, Verdict
+from workshop_kit.core.content import countries
+from workshop_kit.core.countries import UK_ID
+from workshop_kit.faces.widgets import RouteFinder
+from workshop_kit.faces.widgets.routes import DEFAULT_ANSWERS, hypothetical_case
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def finder() -> RouteFinder:
+    return RouteFinder(today=TODAY)
+
+
+def test_every_control_has_a_visible_label(finder):
+    for name, control in finder.controls.items():
+        assert control.description.strip(), f"{name} has no label"
+        if not isinstance(control, widgets.Checkbox):
+            assert control.style.description_width, f"{name}'s label may be cut off"
+
+
+def test_shows_a_verdict_for_every_route_on_first_render(finder):
+    assert set(finder.verdicts()) == set(Route)
+    for route in Route:
+        assert f'data-route="{route.value}"' in finder.output.value
+
+
+def test_carers_country_list_is_sorted_by_name_and_leaves_out_the_uk(finder):
+    names = [label for label, _ in finder.controls["country"].options]
+    assert names == sorted(names, key=str.casefold)
+    assert UK_ID not in [value for _, value in finder.controls["country"].options]
+
+
+def test_carers_habitually_resident_in_a_1993_country_open_convention_adoption(finder):
+    finder.controls["country"].value = "australia"
+    finder.controls["habitually_resident"].value = True
+    assert finder.verdicts()[Route.CONVENTION_ADOPTION] is not Verdict.NOT_AVAILABLE
+    assert finder.verdicts()[Route.S84_ADOPTION] is Verdict.NOT_AVAILABLE
+
+
+def test_carers_not_habitually_resident_there_close_convention_adoption(finder):
+    finder.controls["country"].value = "australia"
+    finder.controls["habitually_resident"].value = False
+    assert finder.verdicts()[Route.CONVENTION_ADOPTION] is Verdict.NOT_AVAILABLE
+    assert "not all habitually resident" in finder.output.value
+
+
+def test_a_country_outside_the_1993_convention_closes_convention_adoption(finder):
+    finder.controls["country"].value = "nigeria"
+    assert finder.verdicts()[Route.CONVENTION_ADOPTION] is Verdict.NOT_AVAILABLE
+    assert finder.verdicts()[Route.S84_ADOPTION] is not Verdict.NOT_AVAILABLE
+
+
+def test_refused_right_of_entry_makes_every_route_not_available(finder):
+    finder.controls["right_of_entry"].value = "refused"
+    assert set(finder.verdicts().values()) == {Verdict.NOT_AVAILABLE}
+    assert "5 not available" in finder.status.value
+
+
+def test_an_older_child_objecting_to_moving_closes_every_route(finder):
+    finder.controls["age"].value = 14
+    finder.controls["view_moving"].value = "objects"
+    assert set(finder.verdicts().values()) == {Verdict.NOT_AVAILABLE}
+
+
+def test_a_child_not_looked_after_cannot_be_fostered_abroad(finder):
+    finder.controls["legal_status"].value = "none"
+    assert finder.verdicts()[Route.FOSTERING_ABROAD] is Verdict.NOT_AVAILABLE
+
+
+def test_age_cannot_leave_the_range_a_case_allows(finder):
+    finder.controls["age"].value = 30
+    assert finder.controls["age"].value == 17
+    assert finder.case is not None and finder.case.child.age == 17
+
+
+def test_an_invalid_answer_is_explained_in_words_not_a_traceback(finder):
+    finder.controls["first_name"].value = "Two names"
+    assert finder.case is None and finder.result == []
+    assert "Check your answers" in finder.status.value
+    assert "Child&#x27;s first name" in finder.status.value
+    assert finder.output.value == ""
+    finder.controls["first_name"].value = "Maya"
+    assert finder.result and "Maya" in finder.output.value
+
+
+def test_hypothetical_case_is_validated_and_fictional():
+    case = hypothetical_case(DEFAULT_ANSWERS)
+    assert case.fictional is True
+    with pytest.raises(ValueError):
+        hypothetical_case({**DEFAULT_ANSWERS, "country": UK_ID, "age": -1})
+
+
+def test_unknown_starting_answers_are_refused():
+    with pytest.raises(ValueError, match="unknown answer"):
+        RouteFinder(today=TODAY, answers={"colour": "blue"})
+
+
+def test_static_html_shows_the_current_verdicts():
+    finder = RouteFinder(today=TODAY, answers={"right_of_entry": "refused"})
+    html = finder._repr_mimebundle_()["text/html"]
+    assert html.count('data-verdict="not_available"') == len(Route)
+    assert "<th scope=\"row\">Child&#x27;s right to enter and live there</th><td>Refused</td>" in html
+
+
+def test_uses_the_shipped_countries_by_default(finder):
+    assert finder.countries is countries()
