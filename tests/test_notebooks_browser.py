@@ -1,0 +1,74 @@
+"""Every notebook as the web app serves it: it renders, one interaction changes what it shows,
+nothing is fetched from outside this computer, and no error output reaches the page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import outside_requests
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT = 90_000
+
+
+def open_page(page, served_app: str, notebook: str):
+    page.goto(f"{served_app}/voila/render/{notebook}.ipynb")
+    expect(page.locator("#rendered_cells")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Training material, not legal advice").first).to_be_visible()
+
+
+def assert_clean(page):
+    assert page.locator("[data-mime-type*='stderr']").count() == 0, "error output on the page"
+    assert page.locator("text=Traceback").count() == 0
+    assert outside_requests(page.requests) == []
+    assert page.errors == []
+
+
+def test_landing_page_lists_every_workshop(served_app, page):
+    open_page(page, served_app, "index")
+    links = page.locator(".wk-table a")
+    expect(links).to_have_count(5)
+    links.nth(1).click()
+    page.wait_for_url(re.compile(r"/01_special_guardianship\.ipynb"))
+    expect(page.get_by_role("heading", name="Special Guardianship with carers overseas")).to_be_visible(
+        timeout=TIMEOUT)
+    assert_clean(page)
+
+
+def test_special_guardianship_knowledge_check_gives_feedback(served_app, page):
+    open_page(page, served_app, "01_special_guardianship")
+    page.locator(".widget-radio-box input[type=radio]").first.check()
+    page.get_by_role("button", name="Check question 1").click()
+    expect(page.get_by_text(re.compile(r"✓ Correct|✗ Not quite")).first).to_be_visible()
+    assert_clean(page)
+
+
+def test_convention_adoption_country_choice_changes_the_status_shown(served_app, page):
+    open_page(page, served_app, "02_convention_adoption")
+    country = page.get_by_label("Country where the carers live").first
+    country.select_option(label="Nigeria")
+    expect(page.locator(".wk-country-status, .wk").filter(has_text="Nigeria").first).to_be_visible()
+    expect(page.get_by_text(re.compile("not a party", re.I)).first).to_be_visible()
+    assert_clean(page)
+
+
+def test_viability_serious_concern_makes_the_carer_not_a_realistic_option(served_app, page):
+    open_page(page, served_app, "03_viability_and_support_plans")
+    rating = page.get_by_label("Rating for Funding of support abroad")
+    rating.select_option(label="Serious concern")
+    expect(page.get_by_text(re.compile("Not a realistic option")).first).to_be_visible()
+    assert_clean(page)
+
+
+def test_case_explorer_switches_case(served_app, page):
+    open_page(page, served_app, "04_case_study_explorer")
+    chooser = page.get_by_label("Case study", exact=True)
+    chooser.select_option(label="Niamh, 14, and her aunt in Galway")
+    expect(page.get_by_role("cell", name="Niamh", exact=True).first).to_be_visible()
+    page.get_by_role("tab", name="Timeline").click()
+    expect(page.locator("figure img[alt]").first).to_be_visible()
+    assert_clean(page)
