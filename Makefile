@@ -39,3 +39,4 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_content.py
+	$(BIN)/python bench/bench_webapp.py
