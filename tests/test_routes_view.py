@@ -24,7 +24,10 @@ VERDICT_WORDS = {"Realistic", "Possible with conditions", "Not available"}
 
 
 def route_section(html: str, route: Route) -> str:
-    found = re.search(rf'<section [^>]*data-route="{route.value}"[^>]*>(.*?)</section>', html, re.S)
+    # Blocks are <div>s (a <section> would become a reveal.js slide): a route's block runs to
+    # the next route's block.
+    found = re.search(rf'<div [^>]*data-route="{route.value}"[^>]*>(.*?)(?=<div [^>]*data-route=|$)',
+                      html, re.S)
     assert found, f"no section for {route}"
     return found.group(0)
 

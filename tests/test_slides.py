@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,11 @@ def test_deck_leaves_out_trainer_notes_and_model_answers(deck_dir):
 def test_deck_opens_and_navigates_offline(deck_dir, page):
     page.goto((deck_dir / "00_orders_compared.slides.html").as_uri())
     page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
-    assert page.evaluate("Reveal.getTotalSlides()") >= 4
+    nb = json.loads(Path("notebooks/00_orders_compared.ipynb").read_text())
+    starts = sum(c["metadata"].get("slideshow", {}).get("slide_type") in {"slide", "subslide"}
+                 for c in nb["cells"])
+    # Content must never add slides of its own (an HTML <section> would).
+    assert page.evaluate("Reveal.getTotalSlides()") == starts
     page.keyboard.press("ArrowRight")
     page.wait_for_function("Reveal.getIndices().h === 1")
     assert page.locator(".slide-number").inner_text().startswith("2")

@@ -114,3 +114,14 @@ def test_static_html_shows_the_current_verdicts():
 
 def test_uses_the_shipped_countries_by_default(finder):
     assert finder.countries is countries()
+
+
+def test_a_bad_answer_is_explained_in_plain_words_not_developer_messages():
+    from workshop_kit.faces.widgets import RouteFinder
+
+    finder = RouteFinder()
+    finder.controls["first_name"].value = "Mary Jane"
+    assert "one first name with no spaces" in finder.status.value
+    assert "String should" not in finder.status.value
+    finder.controls["first_name"].value = ""
+    assert "please fill this in" in finder.status.value

@@ -54,7 +54,7 @@ def main() -> None:
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the landing page in this computer's browser.")
 def serve(port: int, open_browser: bool) -> None:
-    """Serve the workshop notebooks as a web app on http://127.0.0.1:PORT/.
+    """Serve the workshops as a web app at http://127.0.0.1:PORT/.
 
     Works with no internet: nothing is fetched from outside this computer. Code is hidden and
     errors are shown without technical detail. Stop it with Ctrl+C.

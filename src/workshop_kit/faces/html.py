@@ -21,7 +21,10 @@ CONFIDENCE_LABELS = {
 STYLE = """
 <style>
 .wk { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-      color: #1b1b1b; line-height: 1.45; }
+      color: #1b1b1b; line-height: 1.45; font-size: 15px; }
+.wk a { color: #1d4f91; text-decoration: underline; }
+.wk a:hover, .wk a:focus-visible { color: #0b2e5c; text-decoration-thickness: 2px; }
+.wk-nowrap { white-space: nowrap; }
 .wk-banner { border-left: 6px solid #1d4f91; background: #eef3fa; padding: .6em 1em;
              margin: .5em 0 1em; font-size: .95em; }
 .wk-table { border-collapse: collapse; width: 100%; font-size: .95em; }

@@ -5,8 +5,6 @@ Each part is the same HTML the live pages show, frozen: the report says what the
 
 from __future__ import annotations
 
-from html import escape
-
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.workshop_page import programme_html
 
@@ -22,6 +20,6 @@ def case_studies_html(case_ids: list[str]) -> str:
     parts = [STYLE + '<div class="wk"><h2>Case studies</h2><p>All case studies are fictional.</p></div>']
     for case_id in case_ids:
         explorer = CaseStudyExplorer(case_id)
-        parts.append(f'<section class="wk-case"><h3 class="wk">{escape(explorer.case.title)}</h3>'
-                     f"{explorer.static_html()}</section>")
+        # The case card carries the title; <div>, not <section>, which reveal.js reads as a slide.
+        parts.append(f'<div class="wk-case">{explorer.static_html()}</div>')
     return "".join(parts)

@@ -172,9 +172,9 @@ def _route_block(assessment: RouteAssessment) -> str:
                            ("What the route needs in any case", steps)):
         if items:
             parts.append(f"<h5>{heading}</h5><ul>{''.join(items)}</ul>")
-    return (f'<section class="wk-route wk-route-{assessment.verdict.value}" '
+    return (f'<div class="wk-route wk-route-{assessment.verdict.value}" '
             f'data-route="{assessment.route.value}" data-verdict="{assessment.verdict.value}">'
-            + "".join(parts) + "</section>")
+            + "".join(parts) + "</div>")
 
 
 def route_verdicts_html(assessments: Sequence[RouteAssessment]) -> str:

@@ -7,11 +7,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from workshop_kit import DISCLAIMER
 from workshop_kit.core.content import REPO_ROOT
 from workshop_kit.faces.webapp import LANDING_PAGE, TEMPLATES_DIR, notebooks_dir
 
 NBCONVERT_TEMPLATES = TEMPLATES_DIR / "jupyter_data" / "nbconvert" / "templates"
+DECK_FOOTER = "Training material, not legal advice. Case studies are fictional."
 REVEAL_FOLDER = "reveal.js"
 REVEAL_FILES = ("dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js", "LICENSE")
@@ -93,7 +93,7 @@ def build_deck(notebook: Path, out_dir: Path) -> Path:
     exporter.display_data_priority = STATIC_PRIORITY
     exporter.register_preprocessor(drop_live_only_outputs, enabled=True)
     body, _ = exporter.from_notebook_node(
-        nb, resources={"metadata": {"name": notebook.stem}, "workshop_footer": DISCLAIMER}
+        nb, resources={"metadata": {"name": notebook.stem}, "workshop_footer": DECK_FOOTER}
     )
     return _write_atomically(out_dir / f"{notebook.stem}.slides.html", body)
 
@@ -104,6 +104,7 @@ def _write_atomically(path: Path, text: str) -> Path:
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
                                      suffix=".tmp") as handle:
         handle.write(text)
+    os.chmod(handle.name, 0o644)  # readable when copied to a shared drive, like any other file
     os.replace(handle.name, path)
     return path
 

@@ -41,7 +41,8 @@ def workshop_index() -> widgets.HTML:
     """
     rows = "".join(
         f'<tr><th scope="row"><a href="{escape(p.notebook)}">{escape(p.title)}</a></th>'
-        f"<td>{escape(p.summary)}</td><td>{p.minutes} min</td><td>{escape(p.audience)}</td></tr>"
+        f'<td>{escape(p.summary)}</td><td class="wk-nowrap">{p.minutes} min</td>'
+        f"<td>{escape(p.audience)}</td></tr>"
         for p in workshop_plans()
     )
     return widgets.HTML(
@@ -131,9 +132,9 @@ def programme_html(plan_ids: list[str]) -> str:
             for s in plan.sections if s.key_points
         )
         parts.append(
-            f'<section class="wk-module"><h3>{escape(plan.title)}</h3>'
+            f'<div class="wk-module"><h3>{escape(plan.title)}</h3>'
             f"<p>{escape(plan.summary)} <em>(about {plan.minutes} minutes; for "
             f"{escape(plan.audience.lower())})</em></p>"
-            f"<p><strong>Learning objectives</strong></p>{_list(plan.objectives)}{sections}</section>"
+            f"<p><strong>Learning objectives</strong></p>{_list(plan.objectives)}{sections}</div>"
         )
     return STYLE + '<div class="wk">' + "".join(parts) + "</div>"

@@ -6,12 +6,13 @@ trainer view only."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from html import escape
 
 import ipywidgets as widgets
 
 from workshop_kit.core.balance_sheet import balance_sheet
-from workshop_kit.core.case_study import CaseStudy
+from workshop_kit.core.case_study import CaseStudy, ProceedingsStage
 from workshop_kit.core.content import case_studies, orders_chart, viability_framework
 from workshop_kit.core.content import countries as load_countries
 from workshop_kit.core.routes import RouteAssessment, find_routes
@@ -66,6 +67,11 @@ def timeline_section(case: CaseStudy) -> str:
         return ('<div class="wk"><p>No route abroad is chosen in this case, so there is no '
                 "timeline to plan. Which route, if any, could be made to work?</p></div>")
     timeline = plan_timeline(case.chosen_route, case.timeline_dates)
+    if case.proceedings.stage is ProceedingsStage.CONCLUDED:
+        # The issue date is known but deliberately left out (see CaseStudy.timeline_dates):
+        # don't ask the room to add it.
+        timeline = replace(timeline, missing=tuple(
+            m for m in timeline.missing if m.date_id != "proceedings_issued"))
     return (timeline_chart_html(timeline, known=case.timeline_dates) + timeline_table(timeline)
             + delay_flags_html(timeline) + missing_dates_html(timeline))
 

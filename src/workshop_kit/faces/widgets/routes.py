@@ -114,13 +114,25 @@ def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
     return CaseStudy.model_validate(data)
 
 
+PLAIN_MESSAGES = {
+    "string_pattern_mismatch": "write one first name with no spaces (for example Mary-Jane)",
+    "string_too_short": "please fill this in",
+    "string_too_long": "is too long",
+}
+
+
+def _plain(item) -> str:
+    """Pydantic's wording is for developers; a trainer in front of a room needs plain words."""
+    return PLAIN_MESSAGES.get(item["type"], item["msg"].removeprefix("Value error, "))
+
+
 def _problems(error: ValidationError) -> str:
     """Say which answer is wrong, in words: the field paths map back to the finder's labels."""
     names = {"child.first_name": "Child's first name", "child.age": "Child's age"}
     items = []
     for item in error.errors():
         where = ".".join(str(p) for p in item["loc"])
-        items.append(f"<li>{escape(names.get(where, where))}: {escape(item['msg'])}</li>")
+        items.append(f"<li>{escape(names.get(where, where))}: {escape(_plain(item))}</li>")
     return ('<div class="wk wk-banner" role="alert"><p><strong>Check your answers.</strong> The '
             f"route finder cannot assess this case yet:</p><ul>{''.join(items)}</ul></div>")
 
