@@ -79,3 +79,19 @@ def test_report_works_through_the_chosen_case_without_trainer_notes(report_html)
     assert case.discussion_questions[0] in text
     for note in case.trainer_notes:
         assert note not in text
+
+
+def test_report_command_runs_end_to_end_quietly(tmp_path):
+    """What a trainer types: one line per file written, no alarming kernel warnings."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_kit", "report", "--client", "Quiet Council",
+         "--module", "00_orders_compared", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().startswith("wrote ")
+    assert "without encryption" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(list(tmp_path.glob("*.html"))) == 1

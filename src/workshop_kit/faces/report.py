@@ -129,6 +129,7 @@ def make_report(request: ReportRequest, out_dir: Path, *, pdf: bool = False) -> 
         papermill.execute_notebook(
             str(REPORT_NOTEBOOK), str(executed), parameters=request.parameters(),
             kernel_name="python3", progress_bar=False, cwd=str(work),
+            kernel_manager_class="workshop_kit.faces.kernels.LocalKernelManager",
         )
         made = [work / f"{request.file_stem}.html"]
         made[0].write_text(render_html(executed), encoding="utf-8")

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from workshop_kit.core.content import REPO_ROOT
+from workshop_kit.faces.kernels import LocalKernelManager
 from workshop_kit.faces.webapp import LANDING_PAGE, TEMPLATES_DIR, notebooks_dir
 
 NBCONVERT_TEMPLATES = TEMPLATES_DIR / "jupyter_data" / "nbconvert" / "templates"
@@ -79,7 +80,7 @@ def build_deck(notebook: Path, out_dir: Path) -> Path:
     from nbconvert import SlidesExporter
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
+    NotebookClient(nb, timeout=300, kernel_name="python3", kernel_manager_class=LocalKernelManager,
                    resources={"metadata": {"path": str(notebook.parent)}}).execute()
     exporter = SlidesExporter(
         extra_template_basedirs=[str(NBCONVERT_TEMPLATES)],
