@@ -34,7 +34,7 @@ OLDER_CHILD_AGE = 12
 """No statute fixes an age; the weight given to a child's wishes grows with age and understanding
 (CA 1989 s1(3)(a); ACA 2002 s1(4)(a)). From 12 the kit treats a clear objection as decisive for
 whether a route is realistic, and a child's consent under Sch 2 para 19 as one only the child can
-give (para 19(5) allows dispensing with it only where the child lacks understanding)."""
+give (para 19(4) allows dispensing with it only where the child lacks understanding)."""
 
 ADOPTION_ROUTES = (Route.CONVENTION_ADOPTION, Route.S84_ADOPTION)
 KINSHIP_ORDER_ROUTES = (Route.SGO_ABROAD, Route.CAO_ABROAD)
@@ -183,7 +183,8 @@ def child_view_of_moving(s: Situation, route: Route) -> list[Finding]:
         case Stance.OBJECTS if child.age >= OLDER_CHILD_AGE:
             return _f(Effect.CLOSES, f"At {child.age}, {s.name} clearly objects to moving abroad. A "
                       "placement against the settled wish of a child this age is unlikely to hold, "
-                      "so it is not a realistic option while that is so.", citation)
+                      "so this training treats it as not a realistic option while that is so (a rule "
+                      "of thumb for discussion, not a rule of law).", citation)
         case Stance.OBJECTS:
             return _f(Effect.CONDITION, f"{s.name} objects to moving abroad; understand why through "
                       "direct work and weigh it for a child of this age.", citation)
@@ -211,7 +212,9 @@ def child_view_of_adoption(s: Situation, route: Route) -> list[Finding]:
         case Stance.OBJECTS if child.age >= OLDER_CHILD_AGE:
             return _f(Effect.CLOSES, f"At {child.age}, {s.name} clearly objects to being adopted. "
                       "Adoption ends the legal tie to the birth family for life; against the "
-                      "settled view of a child this age it is not a realistic option.",
+                      "settled view of a child this age this training treats it as not a realistic "
+                      "option (a rule of thumb for discussion: English law does not require the "
+                      "child's consent to adoption).",
                       "ACA 2002 s1(4)(a); Re B [2013] UKSC 33")
         case Stance.OBJECTS | Stance.UNSURE:
             view = "objects to" if child.views.adoption is Stance.OBJECTS else "is unsure about"
@@ -348,8 +351,8 @@ def s84_application(s: Situation, route: Route) -> list[Finding]:
             "weeks before the application; each carer's presence is a matter of fact and degree. "
             "Those weeks may be spent abroad after a placement approved under Sch 2 para 19.",
             "ACA 2002 s84(4); Re G [2008] EWCA Civ 105; Re A [2009] EWCA Civ 41"),
-        *_f(Effect.STEP, "The local authority must have seen the child with the carers in their "
-            "home.", "AFER 2005 reg 11; ACA 2002 s42(7)"),
+        *_f(Effect.STEP, "The local authority must have had sufficient opportunities to see the "
+            "child with the carers in their home environment.", "AFER 2005 reg 11; ACA 2002 s42(7)"),
         *_f(Effect.NOTE, "Which court hears s84 applications now, and whether a s84 order ends the "
             "parents' parental responsibility, are to be confirmed.", "ACA 2002 s84", True),
     ]
