@@ -50,3 +50,10 @@ def test_landing_index_lists_every_workshop_with_its_time():
     assert 'href="00_orders_compared.ipynb"' in index
     assert 'href="01_special_guardianship.ipynb"' in index
     assert "70 min" in index
+
+
+def test_landing_links_keep_trainer_view():
+    index = workshop_index()
+    assert "?view=trainer" not in index.value
+    VIEW.mode = TRAINER
+    assert 'href="01_special_guardianship.ipynb?view=trainer"' in index.value

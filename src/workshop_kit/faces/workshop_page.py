@@ -14,7 +14,7 @@ from IPython.display import HTML
 from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
-from workshop_kit.faces.views import TrainerOnly, view_switch
+from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch
 from workshop_kit.faces.widgets.static import StaticBox
 
 READING_HEADINGS = {
@@ -33,24 +33,32 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
-def workshop_index() -> widgets.HTML:
-    """The landing page's table of workshops: link, what it covers, time, audience.
-
-    A widget, not an HTML output: the browser's output renderer opens links from outputs in a new
-    tab (and a new kernel), while a widget's links open in place like a markdown link.
-    """
+def _index_table(view: str) -> str:
+    suffix = "?view=trainer" if view == TRAINER else ""
     rows = "".join(
-        f'<tr><th scope="row"><a href="{escape(p.notebook)}">{escape(p.title)}</a></th>'
+        f'<tr><th scope="row"><a href="{escape(p.notebook)}{suffix}">{escape(p.title)}</a></th>'
         f'<td>{escape(p.summary)}</td><td class="wk-nowrap">{p.minutes} min</td>'
         f"<td>{escape(p.audience)}</td></tr>"
         for p in workshop_plans()
     )
-    return widgets.HTML(
+    return (
         STYLE + '<table class="wk wk-table"><caption>The workshops</caption><thead><tr>'
         '<th scope="col">Workshop</th><th scope="col">What it covers</th>'
         '<th scope="col">Time</th><th scope="col">For</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
+
+
+def workshop_index() -> widgets.HTML:
+    """The landing page's table of workshops: link, what it covers, time, audience.
+
+    A widget, not an HTML output: the browser's output renderer opens links from outputs in a new
+    tab (and a new kernel), while a widget's links open in place like a markdown link. In trainer
+    view the links open each workshop in trainer view too.
+    """
+    index = widgets.HTML(_index_table(VIEW.mode))
+    VIEW.observe(lambda change: setattr(index, "value", _index_table(change["new"])), names="mode")
+    return index
 
 
 class WorkshopPage:
