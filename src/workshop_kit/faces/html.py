@@ -28,7 +28,8 @@ STYLE = """
 .wk-banner { border-left: 6px solid #1d4f91; background: #eef3fa; padding: .6em 1em;
              margin: .5em 0 1em; font-size: .95em; }
 .wk-table { border-collapse: collapse; width: 100%; font-size: .95em; }
-.wk-table.wk-narrow { width: auto; min-width: 24em; }
+.wk.wk-table.wk-narrow { width: auto !important; min-width: 24em; }
+.wk.wk-table.wk-narrow tbody th { width: auto; }
 .wk-table caption { text-align: left; font-weight: 600; padding: .4em 0; }
 .wk.wk-table th, .wk.wk-table td { border: 1px solid #8a8a8a; padding: .45em .6em; vertical-align: top;
                              text-align: left; }
