@@ -12,8 +12,8 @@ from workshop_kit.core.balance_sheet import balance_sheet
 from workshop_kit.core.case_study import Route, Verdict
 from workshop_kit.core.content import case_studies, case_study, countries, orders_chart
 from workshop_kit.core.routes import find_routes
+from workshop_kit.faces.html import TBC
 from workshop_kit.faces.routes_view import (
-    TBC,
     balance_sheet_html,
     case_card_html,
     country_status_html,

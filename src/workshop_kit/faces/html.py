@@ -10,6 +10,19 @@ from workshop_kit import DISCLAIMER
 from workshop_kit.core.facts import Confidence, SourcedFact
 from workshop_kit.core.orders import MIN_COMPARED, Comparison, OrdersChart, compare
 
+TBC = "⚠ To be confirmed"
+"""How every face marks an unverified or disputed point: in words, never by colour alone."""
+
+
+def tbc_badge(flag: bool = True) -> str:
+    return f' <span class="wk-tbc">{TBC}</span>' if flag else ""
+
+
+def long_date(day: dt.date) -> str:
+    """'1 December 2026': the form a British reader expects."""
+    return f"{day.day} {day:%B %Y}"
+
+
 CONFIDENCE_LABELS = {
     Confidence.VERIFIED: "checked in the primary source",
     Confidence.SECONDARY: "from a secondary source",
@@ -58,14 +71,14 @@ def fact_cell(fact: SourcedFact, *, inline_sources: bool = False) -> str:
     """
     parts = [f"<span>{escape(fact.text)}</span>"]
     if fact.to_be_confirmed:
-        parts.append('<br><span class="wk-tbc">⚠ To be confirmed</span>')
+        parts.append("<br>" + tbc_badge().strip())
     details = [
         f"<p><strong>Source:</strong> {escape(fact.source)}</p>",
         f"<p><strong>Confidence:</strong> {escape(CONFIDENCE_LABELS[fact.confidence])}</p>",
     ]
     if fact.caveat:
         details.append(f"<p><strong>Caveat:</strong> {escape(fact.caveat)}</p>")
-    details.append(f"<p><strong>Last reviewed:</strong> {fact.last_reviewed:%-d %B %Y}</p>")
+    details.append(f"<p><strong>Last reviewed:</strong> {long_date(fact.last_reviewed)}</p>")
     if inline_sources:
         parts.append('<div class="wk-source">' + "".join(details) + "</div>")
     else:
@@ -103,7 +116,7 @@ def report_cover(client: str, course_date: dt.date) -> str:
         STYLE
         + '<div class="wk"><p class="wk-note">Network Days — bespoke training report</p>'
         + f"<h1>Prepared for {escape(client)}</h1>"
-        + f"<p><strong>Training date:</strong> {course_date:%-d %B %Y}</p>"
+        + f"<p><strong>Training date:</strong> {long_date(course_date)}</p>"
         + disclaimer_banner()
         + "</div>"
     )

@@ -10,7 +10,6 @@ unsettled is shown "⚠ To be confirmed". Every piece of content text is escaped
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
@@ -28,10 +27,8 @@ from workshop_kit.core.case_study import (
 )
 from workshop_kit.core.countries import ConventionEntry, ConventionStatus, Countries, Country, DateBasis
 from workshop_kit.core.routes import Effect, Reason, RouteAssessment
-from workshop_kit.faces.html import STYLE, fact_cell
+from workshop_kit.faces.html import STYLE, fact_cell, long_date, tbc_badge
 from workshop_kit.faces.timeline_view import DATE_LABELS
-
-TBC = "⚠ To be confirmed"
 
 VERDICT_SYMBOLS = {
     Verdict.REALISTIC: "✓",
@@ -138,23 +135,15 @@ VIEW_STYLE = """
 """
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def verdict_badge(verdict: Verdict) -> str:
     """The verdict in words with a symbol; the symbol is decoration for screen readers."""
     return (f'<span class="wk-verdict wk-verdict-{verdict.value}">'
             f'<span aria-hidden="true">{VERDICT_SYMBOLS[verdict]} </span>{escape(verdict.label)}</span>')
 
 
-def _tbc(flag: bool) -> str:
-    return f' <span class="wk-tbc">{TBC}</span>' if flag else ""
-
-
 def _reason_item(reason: Reason, word: str | None = None) -> str:
     lead = f"<strong>{escape(word)}:</strong> " if word else ""
-    return (f"<li>{lead}{escape(reason.text)}{_tbc(reason.to_be_confirmed)}"
+    return (f"<li>{lead}{escape(reason.text)}{tbc_badge(reason.to_be_confirmed)}"
             f'<span class="wk-cite">{escape(reason.citation)}</span></li>')
 
 
@@ -182,7 +171,7 @@ def route_verdicts_html(assessments: Sequence[RouteAssessment]) -> str:
     reasons, conditions and steps, each citing where the rule comes from."""
     rows = "".join(
         f'<tr data-route="{a.route.value}"><th scope="row">{escape(a.route.label)}</th>'
-        f"<td>{verdict_badge(a.verdict)}{_tbc(a.to_be_confirmed)}</td></tr>"
+        f"<td>{verdict_badge(a.verdict)}{tbc_badge(a.to_be_confirmed)}</td></tr>"
         for a in assessments
     )
     table = ('<table class="wk wk-table wk-narrow wk-verdicts"><caption>Routes at a glance</caption><thead>'
@@ -196,7 +185,7 @@ def route_verdicts_html(assessments: Sequence[RouteAssessment]) -> str:
 
 
 def _point_item(point: Point) -> str:
-    return (f"<li>{escape(point.text)}{_tbc(point.to_be_confirmed)}"
+    return (f"<li>{escape(point.text)}{tbc_badge(point.to_be_confirmed)}"
             f'<span class="wk-cite">{escape(point.source)}</span></li>')
 
 

@@ -27,8 +27,7 @@ from matplotlib.patches import Patch
 from workshop_kit.core.case_study import ROUTE_LABELS
 from workshop_kit.core.timeline import PROCEEDINGS_DEADLINE, Milestone, Timeline
 from workshop_kit.core.timescales import DelaySeverity, TimescaleKind
-
-TBC = "⚠ To be confirmed"
+from workshop_kit.faces.html import tbc_badge
 
 DATE_LABELS: dict[str, str] = {
     "became_looked_after": "Child became looked after",
@@ -112,7 +111,7 @@ def timeline_table(timeline: Timeline) -> str:
 def _milestone_row(m: Milestone) -> str:
     label = escape(m.label)
     if m.to_be_confirmed:
-        label += f'<br><span class="wk-tbc">{TBC}</span>'
+        label += "<br>" + tbc_badge().strip()
     source = escape(m.source)
     if m.caveat:
         source += f'<br><span class="wk-note">{escape(m.caveat)}</span>'
@@ -130,7 +129,7 @@ def delay_flags_html(timeline: Timeline) -> str:
     for flag in timeline.flags:
         words = SEVERITY_WORDS[flag.severity]
         title = f" <strong>{escape(flag.label)}.</strong>" if flag.label else ""
-        tbc = f' <span class="wk-tbc">{TBC}</span>' if flag.to_be_confirmed else ""
+        tbc = tbc_badge(flag.to_be_confirmed)
         items.append(
             f'<li class="wk-{flag.severity.value}"><strong>{words}:</strong>{title} '
             f"{escape(flag.text)}{tbc}"
