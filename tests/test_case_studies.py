@@ -93,7 +93,7 @@ def test_a_country_not_in_the_table_is_an_error(tmp_path: Path):
     text = path.read_text(encoding="utf-8")
     country = load_case_study(CASE_FILES[0], countries()).country_id
     path.write_text(text.replace(f"country: {country}", "country: atlantis"), encoding="utf-8")
-    with pytest.raises(ContentError, match=r"carers\.country.*'atlantis' is not in countries.yaml"):
+    with pytest.raises(ContentError, match=r"carers\.country.*country 'atlantis' is not a known country id"):
         load_case_study(path, countries())
 
 
@@ -122,3 +122,30 @@ def test_concluded_proceedings_do_not_run_against_the_26_weeks():
     concluded = [c for c in case_studies() if c.proceedings.stage is ProceedingsStage.CONCLUDED]
     assert concluded
     assert all(c.timeline_dates["proceedings_issued"] is None for c in concluded)
+
+
+def test_a_capitalised_country_id_is_refused_with_the_id_to_write_instead(tmp_path):
+    """A trainer writes 'Romania'; the message says to write 'romania', not a regular expression."""
+    folder = tmp_path / "case_studies"
+    folder.mkdir()
+    source = case_studies_dir() / "leo-and-his-aunt-in-spain.yaml"
+    path = folder / source.name
+    path.write_text(source.read_text(encoding="utf-8").replace("country: spain", "country: Spain"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_case_study(path, countries())
+    message = str(caught.value)
+    assert "use 'spain'" in message and "pattern" not in message
+
+
+def test_an_impossible_date_is_refused_in_plain_words(tmp_path):
+    folder = tmp_path / "case_studies"
+    folder.mkdir()
+    source = case_studies_dir() / "leo-and-his-aunt-in-spain.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert "became_looked_after: 2026-03-02" in text
+    path = folder / source.name
+    path.write_text(text.replace("became_looked_after: 2026-03-02", "became_looked_after: 2026-11-31"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match="31 November 2026 does not exist"):
+        load_case_study(path, countries())

@@ -66,10 +66,17 @@ def test_refused_right_of_entry_makes_every_route_not_available(finder):
     assert "5 not available" in finder.status.value
 
 
-def test_an_older_child_objecting_to_moving_closes_every_route(finder):
+def test_a_child_who_understands_and_refuses_closes_fostering_but_not_the_orders(finder):
+    """Para 19: the refusal of a child with understanding bars fostering abroad; for an SGO, a CAO
+    or adoption the law asks no consent of the child, so the objection is a condition."""
     finder.controls["age"].value = 14
+    finder.controls["understanding"].value = "sufficient"
     finder.controls["view_moving"].value = "objects"
-    assert set(finder.verdicts().values()) == {Verdict.NOT_AVAILABLE}
+    finder.controls["view_adoption"].value = "objects"
+    verdicts = finder.verdicts()
+    assert verdicts[Route.FOSTERING_ABROAD] is Verdict.NOT_AVAILABLE
+    assert verdicts[Route.SGO_ABROAD] is Verdict.CONDITIONAL
+    assert verdicts[Route.CAO_ABROAD] is Verdict.CONDITIONAL
 
 
 def test_a_child_not_looked_after_cannot_be_fostered_abroad(finder):
@@ -77,10 +84,19 @@ def test_a_child_not_looked_after_cannot_be_fostered_abroad(finder):
     assert finder.verdicts()[Route.FOSTERING_ABROAD] is Verdict.NOT_AVAILABLE
 
 
-def test_age_cannot_leave_the_range_a_case_allows(finder):
-    finder.controls["age"].value = 30
-    assert finder.controls["age"].value == 17
-    assert finder.case is not None and finder.case.child.age == 17
+@pytest.mark.parametrize(("age", "words"), [(18, "17 or less"), (-1, "0 or more")])
+def test_an_age_outside_0_to_17_is_refused_in_words_not_clamped(finder, age, words):
+    finder.controls["age"].value = age
+    assert finder.controls["age"].value == age  # not silently changed to 17 or 0
+    assert finder.case is None and finder.result == []
+    assert "Child&#x27;s age" in finder.status.value and words in finder.status.value
+
+
+def test_a_17_year_old_cannot_be_recorded_as_too_young_to_give_a_view(finder):
+    finder.controls["age"].value = 17
+    finder.controls["understanding"].value = "not_assessed"
+    assert finder.case is None
+    assert "not too young to give a view" in finder.status.value
 
 
 def test_an_invalid_answer_is_explained_in_words_not_a_traceback(finder):

@@ -3,6 +3,7 @@ check the content."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -113,6 +114,35 @@ def report(client: str, out_dir: Path, course_date: str | None, modules: tuple[s
                                      cases=cases)
     for path in make_report(request, out_dir, pdf=pdf):
         click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--today", default=None, metavar="YYYY-MM-DD",
+              help="The day to assess on: decides which Conventions are in force and what is "
+              "overdue (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Write JSON in the documented shape "
+              "(docs/assess.md) instead of words.")
+def assess(case_file: Path, today: str | None, as_json: bool) -> None:
+    """Assess one case file: each route's verdict with its findings and citations, then the
+    timeline and where delay is likely.
+
+    CASE_FILE may be a shipped case or your own draft kept anywhere; it is checked as
+    `workshop-kit validate` checks it, with the same messages.
+    """
+    from workshop_kit.core.content import countries
+    from workshop_kit.core.loading import date_problem
+    from workshop_kit.faces import assessment
+
+    day = dt.date.today()
+    if today is not None:
+        try:
+            day = dt.date.fromisoformat(today)
+        except ValueError:
+            raise click.BadParameter(date_problem(today), param_hint="--today") from None
+    case = assessment.load_case(case_file, countries())
+    data = assessment.assessment_data(case, countries(), day)
+    click.echo(assessment.as_json(data) if as_json else assessment.as_text(data))
 
 
 @main.command()

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from workshop_kit.core.case_study import CaseStudy, Consent, Route, Verdict
 from workshop_kit.core.facts import SourcedFact
+from workshop_kit.core.findings import FindingsBook
 from workshop_kit.core.orders import OrdersChart
 from workshop_kit.core.routes import ADOPTION_ROUTES, Effect, RouteAssessment
 from workshop_kit.core.viability import Rating
@@ -70,27 +71,24 @@ class BalanceSheet:
     principles: tuple[Point, ...]
 
 
-PRINCIPLES = (
-    Point("Address every realistic option, with the arguments for and against each; a balance "
-          "sheet is one way to do it.", "Re B-S [2013] EWCA Civ 1146", Origin.CASE_LAW),
-    Point("Weigh each option's positives and negatives, then compare the options side by side: a "
-          "holistic evaluation, not a linear one that discards options one at a time.",
-          "Re G [2013] EWCA Civ 965", Origin.CASE_LAW),
-    Point("Only realistic options need evaluating; what matters is the substance of the analysis, "
-          "not the format of a table.", "Re R [2014] EWCA Civ 1625", Origin.CASE_LAW),
-)
-
-RE_B = Point("Adoption without the parents' consent is a last resort, where nothing else will do: "
-             "it must be necessary and proportionate.", "Re B [2013] UKSC 33", Origin.CASE_LAW)
+GENERAL_PRINCIPLES = ("every_realistic_option", "holistic_not_linear", "only_realistic_options")
+NON_CONSENSUAL_ADOPTION = "adoption_last_resort"
+"""Principle ids in `content/findings.yaml` (Re B-S, Re G, Re R; Re B where adoption is weighed
+without the parents' consent)."""
 
 
 def balance_sheet(case: CaseStudy, assessments: Sequence[RouteAssessment],
-                  chart: OrdersChart) -> BalanceSheet:
+                  chart: OrdersChart, book: FindingsBook | None = None) -> BalanceSheet:
     """The balance sheet for `case`, from the route finder's `assessments` and the orders chart."""
+    if book is None:
+        from workshop_kit.core.content import findings_book  # content imports this module's models
+
+        book = findings_book()
     weighed = [a for a in assessments if a.verdict is not Verdict.NOT_AVAILABLE]
-    principles = list(PRINCIPLES)
+    ids = list(GENERAL_PRINCIPLES)
     if any(a.route in ADOPTION_ROUTES for a in weighed) and case.consents.adoption is not Consent.GIVEN:
-        principles.append(RE_B)
+        ids.append(NON_CONSENSUAL_ADOPTION)
+    principles = [_principle_point(book.principle(i)) for i in ids]
     return BalanceSheet(
         case_id=case.id,
         options=tuple(option_sheet(case, a, chart) for a in weighed),
@@ -123,8 +121,9 @@ def option_sheet(case: CaseStudy, assessment: RouteAssessment, chart: OrdersChar
         pass
     else:
         order_name = order.name
-        positives += [_order_point(f) for f in order.advantages]
-        negatives += [_order_point(f) for f in order.disadvantages]
+        # every route here places the child abroad: English-only help does not weigh for it
+        positives += [_order_point(f) for f in order.advantages if f.applies_abroad]
+        negatives += [_order_point(f) for f in order.disadvantages if f.applies_abroad]
     return OptionSheet(assessment.route, assessment.verdict, order_id, order_name,
                        tuple(positives), tuple(negatives), tuple(steps))
 
@@ -149,6 +148,10 @@ def _viability_points(case: CaseStudy, route: Route) -> tuple[list[Point], list[
             case Rating.UNKNOWN:
                 minus.append(Point(f"{label} (not yet known){note}", source, Origin.VIABILITY))
     return plus, minus
+
+
+def _principle_point(fact: SourcedFact) -> Point:
+    return Point(fact.text, fact.source, Origin.CASE_LAW, fact.to_be_confirmed)
 
 
 def _order_point(fact: SourcedFact) -> Point:

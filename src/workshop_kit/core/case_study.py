@@ -8,6 +8,7 @@ engine is tested against them. Every case is fictional: `fictional: true` is req
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
@@ -41,16 +42,18 @@ class Route(StrEnum):
 
     @property
     def label(self) -> str:
-        return ROUTE_LABELS[self]
+        """The route's name on every face, from `content/findings.yaml` (a name can cite law)."""
+        from workshop_kit.core.content import findings_book  # content imports this module
+
+        return findings_book().route_labels[self]
 
 
-ROUTE_LABELS = {
-    Route.SGO_ABROAD: "Special guardianship order, carers abroad",
-    Route.CONVENTION_ADOPTION: "Convention adoption (1993 Hague Convention)",
-    Route.S84_ADOPTION: "Adoption abroad after a s84 order (non-Convention)",
-    Route.FOSTERING_ABROAD: "Long-term fostering abroad (CA 1989 Sch 2 para 19)",
-    Route.CAO_ABROAD: "Child arrangements order (lives with), carers abroad",
-}
+class Authority(StrEnum):
+    """Where the local authority is: Welsh law differs (Social Services and Well-being (Wales)
+    Act 2014 Part 6 and the Welsh regulations), so the engine must know."""
+
+    ENGLAND = "england"
+    WALES = "wales"
 
 
 class Verdict(StrEnum):
@@ -81,20 +84,54 @@ class ChildViews(StrictModel):
     adoption: Stance
 
 
-class Child(StrictModel):
+class Understanding(StrEnum):
+    """Whether the child understands the plan well enough to agree or refuse: the law asks about
+    understanding, not age (a refusal by a child who understands can bar a move abroad)."""
+
+    SUFFICIENT = "sufficient"
+    NOT_SUFFICIENT = "not_sufficient"
+    NOT_ASSESSED = "not_assessed"
+
+
+OLDEST_AGE_TOO_YOUNG_TO_SAY = 11
+"""Above this age `not_able_to_say` is accepted only with `understanding: not_sufficient`: a
+data check against "too young to give a view" for an older child, not a rule of law."""
+
+
+class APerson(StrictModel):
+    """What the route finder reads of every child in a plan: each is assessed on their own."""
+
     first_name: Line = Field(pattern=r"^\S+$", description="First name only, and fictional")
-    age: int = Field(ge=0, le=17)
+    age: int = Field(ge=0, le=17, description="Age in whole years, 0 to 17")
+    understanding: Understanding
+    views: ChildViews
+
+    @model_validator(mode="after")
+    def _views_fit_understanding(self) -> APerson:
+        silent = [k for k, v in self.views.model_dump().items() if v == Stance.NOT_ABLE_TO_SAY]
+        if not silent:
+            return self
+        if self.understanding is Understanding.SUFFICIENT:
+            raise ValueError(f"{self.first_name} has sufficient understanding, so can give a view: "
+                             f"record supports, unsure or objects for {', '.join(silent)}")
+        if self.age > OLDEST_AGE_TOO_YOUNG_TO_SAY and self.understanding is not Understanding.NOT_SUFFICIENT:
+            raise ValueError(f"at {self.age}, {self.first_name} is not too young to give a view: "
+                             f"record the view for {', '.join(silent)}, or understanding: "
+                             "not_sufficient if the child lacks the understanding to give one")
+        return self
+
+
+class Child(APerson):
     needs: Text
     wishes_and_feelings: Text
-    views: ChildViews
     british_citizen: bool
     other_nationalities: list[Line] = []
-    habitual_residence: Identifier = UK_ID
+    habitual_residence: Identifier = Field(
+        UK_ID, description="Country id where the child is habitually resident (settled)")
+    lives_in: Identifier = Field(UK_ID, description="Country id where the child is living now")
 
 
-class Sibling(StrictModel):
-    first_name: Line = Field(pattern=r"^\S+$")
-    age: int = Field(ge=0, le=17)
+class Sibling(APerson):
     same_plan: bool = Field(description="Whether the sibling is to move to the same carers")
     note: Text | None = None
 
@@ -116,8 +153,9 @@ class Carer(StrictModel):
     habitually_resident_in_country: bool
     british_citizen: bool
     domiciled_in_british_islands: bool | None = Field(
-        description="null when not known; matters because s84 is not available to carers who "
-                    "could adopt in England and Wales (ACA 2002 s49, s84)")
+        description="null when not known; decides whether the carers could adopt here")
+    habitually_resident_in_british_islands_for_a_year: bool = Field(
+        False, description="true if the carer has lived in the British Islands for the last year")
 
 
 class Carers(StrictModel):
@@ -203,6 +241,7 @@ class CaseStudy(StrictModel):
     id: Identifier
     title: Line
     fictional: Literal[True] = Field(description="Required: every case study is fictional")
+    authority: Authority = Field(description="england or wales: where the local authority is")
     summary: Text
     child: Child
     siblings: list[Sibling] = []
@@ -211,6 +250,8 @@ class CaseStudy(StrictModel):
     proceedings: Proceedings
     consents: Consents
     art33_consent: Art33Consent = Art33Consent.NOT_APPLICABLE
+    trial_placement_abroad: bool = Field(
+        False, description="true if the plan moves the child abroad before the final order")
     key_dates: KeyDates = KeyDates()
     chosen_route: Route | None = Field(
         description="The route the plan follows (drives the timeline); null if none abroad")
@@ -250,6 +291,15 @@ class CaseStudy(StrictModel):
         return self.carers.country
 
     @property
+    def children_moving(self) -> tuple[APerson, ...]:
+        """The child and every sibling who is to move to the same carers, each assessed alone."""
+        return (self.child, *(s for s in self.siblings if s.same_plan))
+
+    @property
+    def siblings_staying(self) -> tuple[Sibling, ...]:
+        return tuple(s for s in self.siblings if not s.same_plan)
+
+    @property
     def timeline_dates(self) -> dict[str, dt.date | None]:
         """The key dates by name, with proceedings.issued filling in proceedings_issued.
 
@@ -281,9 +331,21 @@ def cross_check(case: CaseStudy, doc: Document, countries: Countries) -> list[Pr
         problems.append(Problem(name, "id", f"is '{case.id}' but must match the file name "
                                 f"'{doc.path.stem}' (rename one of them)", doc.line_of(("id",))))
     for field, country_id in (("carers.country", case.carers.country),
-                              ("child.habitual_residence", case.child.habitual_residence)):
+                              ("child.habitual_residence", case.child.habitual_residence),
+                              ("child.lives_in", case.child.lives_in)):
         if country_id not in countries.ids:
             loc = tuple(field.split("."))
-            problems.append(Problem(name, field, f"'{country_id}' is not in countries.yaml; "
-                                    f"known: {', '.join(countries.ids)}", doc.line_of(loc)))
+            problems.append(Problem(name, field, unknown_country_message(country_id, countries),
+                                    doc.line_of(loc)))
     return problems
+
+
+def unknown_country_message(given: str, countries: Countries) -> str:
+    """Say what to write instead: the id that matches the name a trainer probably meant."""
+    wanted = given.strip().lower().replace(" ", "_").replace("-", "_")
+    by_name = {c.name.lower().replace(" ", "_"): c.id for c in countries.countries}
+    near = wanted if wanted in countries.ids else by_name.get(wanted)
+    if near is None:
+        near = next(iter(difflib.get_close_matches(wanted, countries.ids, n=1, cutoff=0.75)), None)
+    hint = f"use '{near}'" if near else f"known ids: {', '.join(countries.ids)}"
+    return f"country '{given}' is not a known country id — {hint} (see countries.yaml)"

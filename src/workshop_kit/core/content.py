@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from workshop_kit.core.case_study import CaseStudy, load_case_study
 from workshop_kit.core.countries import Countries
+from workshop_kit.core.findings import FindingsBook
 from workshop_kit.core.loading import (
     ContentError,
     Model,
@@ -97,11 +98,57 @@ CONTENT_KINDS: list[ContentKind] = [
     ),
     ContentKind("countries", Countries, lambda: [CONTENT_DIR / "countries.yaml"],
                 lambda p: p.name == "countries.yaml"),
+    ContentKind("findings", FindingsBook, lambda: [CONTENT_DIR / "findings.yaml"],
+                lambda p: p.name == "findings.yaml"),
     ContentKind("case_studies", CaseStudy, lambda: sorted(case_studies_dir().glob("*.yaml")),
-                lambda p: p.parent.name == "case_studies",
-                lambda p: load_case_study(p, countries())),
+                lambda p: p.parent.name == "case_studies" or looks_like_a_case(p),
+                lambda p: load_case_checked_against_engine(p)),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
+
+
+def looks_like_a_case(path: Path) -> bool:
+    """A trainer's own draft case kept anywhere: a YAML file whose top level says `fictional:`
+    and `expected_routes:` (read cheaply; the full check comes later)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    keys = {line.split(":", 1)[0] for line in head.splitlines() if line[:1].isalpha()}
+    return {"fictional", "expected_routes"} <= keys
+
+
+def load_case_checked_against_engine(path: Path) -> CaseStudy:
+    """Load a case, then check that the verdicts its author recorded are the engine's: a case that
+    teaches a verdict the route finder does not give is an error naming the route and both."""
+    from workshop_kit.core.routes import find_routes  # routes imports content lazily too
+
+    case = load_case_study(path, countries())
+    doc = read_yaml(path)
+    problems = []
+    for assessment in find_routes(case, countries()):
+        expected = case.expected_routes[assessment.route]
+        if expected is not assessment.verdict:
+            because = f" ({_why(assessment)})"
+            problems.append(Problem(
+                display_name(path), f"expected_routes.{assessment.route.value}",
+                f"case '{case.id}' records {expected.value} for {assessment.route.value}, but the "
+                f"route finder gives {assessment.verdict.value}{because}; correct the case, or the "
+                "finding in findings.yaml if the law is wrong",
+                doc.line_of(("expected_routes", assessment.route.value))))
+    if problems:
+        raise ContentError(problems)
+    return case
+
+
+def _why(assessment) -> str:
+    from workshop_kit.core.findings import Effect
+
+    decisive = {"not_available": Effect.CLOSES, "conditional": Effect.CONDITION}.get(
+        assessment.verdict.value)
+    reason = next((f.reason for f in assessment.findings if f.effect is decisive), None)
+    return f"because: {reason.text}" if reason else "no condition or bar applies"
 
 
 def kind_for(path: Path) -> ContentKind | None:
@@ -152,6 +199,11 @@ def viability_framework(path: Path | None = None) -> ViabilityFramework:
 @cache
 def countries(path: Path | None = None) -> Countries:
     return load(path or CONTENT_DIR / "countries.yaml", Countries)
+
+
+@cache
+def findings_book(path: Path | None = None) -> FindingsBook:
+    return load(path or CONTENT_DIR / "findings.yaml", FindingsBook)
 
 
 @cache

@@ -30,6 +30,7 @@ class ConventionStatus(StrEnum):
     IN_FORCE = "in_force"
     NOT_PARTY = "not_party"
     SIGNED_ONLY = "signed_only"
+    UNKNOWN = "unknown"  # not known for this country: the engine says what to find out
 
 
 class DateBasis(StrEnum):
@@ -89,6 +90,19 @@ class ConventionEntry(SourcedFact):
         return True
 
 
+class AdoptionInLawStatus(StrEnum):
+    AVAILABLE = "available"
+    GUARDIANSHIP_ONLY = "guardianship_only"  # e.g. kafala, guardianship orders: no adoption
+    UNKNOWN = "unknown"
+
+
+class AdoptionInLaw(SourcedFact):
+    """Whether the country's law has adoption at all: a s84 order is only for carers who intend
+    to adopt under the law of their country."""
+
+    status: AdoptionInLawStatus
+
+
 class Country(StrictModel):
     """A country where carers may live, with its status under both Conventions."""
 
@@ -98,6 +112,7 @@ class Country(StrictModel):
     """True for names read with "the" in a sentence (the United States, the Philippines)."""
     adoption_1993: ConventionEntry
     child_protection_1996: ConventionEntry
+    adoption_in_law: AdoptionInLaw | None = None
     notes: list[SourcedFact] = []
     """Other sourced points about the country (e.g. its Central Authority), only where FACTS has one."""
 

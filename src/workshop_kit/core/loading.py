@@ -7,6 +7,8 @@ line of the file they come from.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -187,8 +189,49 @@ def problems_from(exc: ValidationError, doc: Document, prefix: FieldPath = ()) -
             message = "is not a field this file may have (misspelt?)"
         elif error["type"] == "model_type" and not loc:
             message = "must be a set of named fields at the top level, not a list or a single value"
+        else:
+            message = plain_message(error, message)
         problems.append(Problem(name, field_name(loc), message, doc.line_of(loc)))
     return problems
+
+
+_ID_PATTERN = "^[a-z0-9][a-z0-9_-]{0,63}$"
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def plain_message(error: Any, fallback: str) -> str:
+    """Pydantic's wording is for developers; say what is wrong and what to write instead."""
+    value = error.get("input")
+    kind = error["type"]
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == _ID_PATTERN:
+        suggestion = re.sub(r"[^a-z0-9_-]+", "_", str(value).strip().lower()).strip("_-")
+        hint = f" — use '{suggestion}'" if suggestion else ""
+        return (f"'{value}' is not a valid id: ids are lower-case letters, digits, _ or -{hint}")
+    if kind.startswith(("date_", "datetime_")) and isinstance(value, str):
+        return date_problem(value)
+    if kind in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        limit = next(iter(error.get("ctx", {}).values()), None)
+        words = {"less_than_equal": "at most", "greater_than_equal": "at least",
+                 "less_than": "less than", "greater_than": "more than"}[kind]
+        return f"is {value}, but must be {words} {limit}"
+    return fallback
+
+
+def date_problem(text: str) -> str:
+    """'2026-11-31' -> '31 November 2026 does not exist (November has 30 days)'."""
+    match = _ISO_DATE.match(text.strip())
+    if not match:
+        return f"'{text}' is not a date: write it as YYYY-MM-DD, like 2026-11-23"
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return f"'{text}' has month {month}, which does not exist: write YYYY-MM-DD"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (f"{day} {_MONTHS[month - 1]} {year} does not exist ({_MONTHS[month - 1]} has "
+                f"{days} days)")
+    return f"'{text}' is not a date: write it as YYYY-MM-DD, like 2026-11-23"
 
 
 def load(path: Path, model: type[Model]) -> Model:

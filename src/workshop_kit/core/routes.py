@@ -1,40 +1,45 @@
 """The route finder: which legal routes could secure a child's placement with carers abroad.
 
 Pure functions: a case and the country table in, an assessment per route out. Each rule is a small
-function whose docstring names its source (FACTS.md sections in brackets). A rule returns findings:
-a reason for the route, a step the route always needs, an open condition (the route is possible
-only if it is met), or a bar (the route is not available). Where the law is unsettled the reason is
-marked `to_be_confirmed`. Training material, not legal advice.
+function that decides which of its outcomes applies; what the outcome *says* — its wording, its
+citation, whether it closes the route or sets a condition, how sure we are of it — is content, in
+`content/findings.yaml` (see `core.findings`). A rule's docstring names the law it models so a
+reader can follow the logic; no legal sentence is written here. Training material, not legal
+advice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from dataclasses import dataclass, field
 
 from workshop_kit.core.case_study import (
+    APerson,
     Art33Consent,
+    Authority,
     CaseStudy,
     Connection,
     Consent,
     LegalStatus,
+    ProceedingsStage,
     RightOfEntry,
     Route,
     Stance,
+    Understanding,
     Verdict,
 )
-from workshop_kit.core.countries import ConventionEntry, Countries, Country
+from workshop_kit.core.countries import (
+    AdoptionInLawStatus,
+    ConventionEntry,
+    ConventionStatus,
+    Countries,
+    Country,
+)
+from workshop_kit.core.findings import Effect, FindingsBook
 from workshop_kit.core.viability import Rating
 
 __all__ = ["Effect", "Finding", "Reason", "Route", "RouteAssessment", "Verdict", "find_routes"]
-
-OLDER_CHILD_AGE = 12
-"""No statute fixes an age; the weight given to a child's wishes grows with age and understanding
-(CA 1989 s1(3)(a); ACA 2002 s1(4)(a)). From 12 the kit treats a clear objection as decisive for
-whether a route is realistic, and a child's consent under Sch 2 para 19 as one only the child can
-give (para 19(4) allows dispensing with it only where the child lacks understanding)."""
 
 ADOPTION_ROUTES = (Route.CONVENTION_ADOPTION, Route.S84_ADOPTION)
 KINSHIP_ORDER_ROUTES = (Route.SGO_ABROAD, Route.CAO_ABROAD)
@@ -42,23 +47,22 @@ KINSHIP_ORDER_ROUTES = (Route.SGO_ABROAD, Route.CAO_ABROAD)
 
 @dataclass(frozen=True)
 class Reason:
+    """A finding's words as shown: text and citation, with how sure we are of them."""
+
     text: str
     citation: str
     to_be_confirmed: bool = False
-
-
-class Effect(StrEnum):
-    SUPPORTS = "supports"  # a reason the route is open
-    STEP = "step"  # what the route needs in any case; does not lower the verdict
-    NOTE = "note"  # worth knowing; does not lower the verdict
-    CONDITION = "condition"  # an open question: possible only if it is resolved
-    CLOSES = "closes"  # the route is not available
+    caveat: str | None = None
+    confidence: str = ""
+    last_reviewed: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class Finding:
     effect: Effect
     reason: Reason
+    rule: str = ""
+    outcome: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,446 +96,484 @@ class RouteAssessment:
 
 @dataclass(frozen=True)
 class Situation:
-    """What every rule reads: the case, the carers' country, the UK, and the day of the question."""
+    """What every rule reads: the case, the countries involved, and the day of the question."""
 
     case: CaseStudy
     country: Country
     uk: Country
+    child_country: Country
     today: dt.date
 
     @property
-    def name(self) -> str:
-        return self.case.child.first_name
+    def authority(self) -> Authority:
+        return self.case.authority
+
+    def both_in_force(self, which: str, country: Country | None = None) -> tuple[bool, bool]:
+        """(in force for `country` (default: the carers') and the UK today, whether in doubt)."""
+        entries: list[ConventionEntry] = [getattr(country or self.country, which), getattr(self.uk, which)]
+        return (all(e.in_force_on(self.today) for e in entries),
+                any(e.in_doubt_on(self.today) for e in entries))
+
+    def status_unknown(self, which: str) -> bool:
+        return getattr(self.country, which).status is ConventionStatus.UNKNOWN
+
+    @property
+    def in_care(self) -> bool:
+        """In the authority's care under a care order, interim or final: the court approves any
+        move abroad (CA 1989 Sch 2 para 19; in Wales SSWWA 2014 s124(1))."""
+        return self.case.legal_status in (LegalStatus.CARE_ORDER, LegalStatus.INTERIM_CARE_ORDER)
 
 
-Rule = Callable[[Situation, Route], list[Finding]]
+Hit = tuple[str, dict[str, str]]
+"""A rule's answer: the outcome that applies, and any placeholder values only the rule knows."""
 
 
-def _f(effect: Effect, text: str, citation: str, tbc: bool = False) -> list[Finding]:
-    return [Finding(effect, Reason(text, citation, tbc))]
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    outcomes: tuple[str, ...]
+    decide: Callable[..., list[Hit]]
+    per_child: bool = False
+    """Run once for each child in the plan, each with their own age, understanding and views."""
 
 
-def _in_care(s: Situation) -> bool:
-    """In the care of the authority under a care order (interim or final): Sch 2 para 19 applies."""
-    return s.case.legal_status in (LegalStatus.CARE_ORDER, LegalStatus.INTERIM_CARE_ORDER)
+RULES_BY_NAME: dict[str, Rule] = {}
 
 
-def _cap(text: str) -> str:
-    """Capitalise the first letter only ("the United States" -> "The United States")."""
-    return text[:1].upper() + text[1:]
+def rule(*outcomes: str, per_child: bool = False) -> Callable[[Callable[..., list[Hit]]], Rule]:
+    """Register a rule and the outcomes it can reach: every one must be worded in content."""
+
+    def register(decide: Callable[..., list[Hit]]) -> Rule:
+        registered = Rule(decide.__name__, outcomes, decide, per_child)
+        RULES_BY_NAME[registered.name] = registered
+        return registered
+
+    return register
 
 
-def _both_in_force(s: Situation, which: str) -> tuple[bool, bool]:
-    """(in force for the carers' country and the UK today, whether that answer is in doubt)."""
-    entries: list[ConventionEntry] = [getattr(s.country, which), getattr(s.uk, which)]
-    return (all(e.in_force_on(s.today) for e in entries),
-            any(e.in_doubt_on(s.today) for e in entries))
+def hit(outcome: str, **values: str) -> list[Hit]:
+    return [(outcome, values)]
 
 
 # --- rules for every route ------------------------------------------------------------------------
 
 
-def right_of_entry(s: Situation, route: Route) -> list[Finding]:
-    """The child must be allowed to enter and live in the carers' country, whatever the order.
-
-    Adoption: AFER 2005 reg 10 (s84) and 1993 Convention Art 17(d) (§1, §3). Other routes: the
-    overseas viability domain 'immigration' (§6); para 19 needs suitable arrangements for reception.
-    """
-    citation = {Route.S84_ADOPTION: "AFER 2005 reg 10",
-                Route.CONVENTION_ADOPTION: "1993 Hague Convention Art 17(d)",
-                }.get(route, "Immigration law of the country; overseas viability: immigration")
-    if route is Route.FOSTERING_ABROAD and _in_care(s):
-        citation = "CA 1989 Sch 2 para 19; immigration law of the country"
-    where = s.country.name_in_text
+@rule("refused", "unknown", "confirmed")
+def right_of_entry(s: Situation, route: Route) -> list[Hit]:
+    """The child must be allowed to enter and live in the carers' country, whatever the order:
+    AFER 2005 reg 10 (s84), 1993 Convention Art 17(d), para 19 reception arrangements."""
     match s.case.carers.right_of_child_to_enter:
         case RightOfEntry.REFUSED:
-            return _f(Effect.CLOSES, f"{s.name} has been refused the right to enter and live in {where}; "
-                      "no order made here can place a child where she or he may not live.", citation)
+            return hit("refused")
         case RightOfEntry.UNKNOWN:
-            return _f(Effect.CONDITION, f"Confirm that {s.name} may enter and live in {where} "
-                      "permanently before the plan relies on it.", citation)
-    return _f(Effect.SUPPORTS, f"{s.name}'s right to enter and live in {where} is confirmed.", citation)
+            return hit("unknown")
+    return hit("confirmed")
 
 
-def no_serious_viability_concern(s: Situation, route: Route) -> list[Finding]:
-    """A carer with a serious concern in the viability evidence is not a realistic option for full
-    assessment (Family Rights Group viability guide, §6), and only realistic options are weighed
-    (Re R [2014] EWCA Civ 1625, §7). Art 33 consent does not bear on adoption (outside the 1996
-    Convention)."""
+@rule("serious")
+def no_serious_viability_concern(s: Situation, route: Route) -> list[Hit]:
+    """A carer with a serious concern is not a realistic option (FRG viability guide; Re R [2014]
+    EWCA Civ 1625). Art 33 consent does not bear on adoption (1996 Convention Art 4(b))."""
     serious = [d for d, e in s.case.viability_evidence.items()
                if e.rating is Rating.SERIOUS_CONCERN
                and not (d == "art33_consent" and route in ADOPTION_ROUTES)]
     if not serious:
         return []
-    domains = ", ".join(d.replace("_", " ") for d in serious)
-    return _f(Effect.CLOSES, f"The viability evidence rates {domains} a serious concern: on that "
-              "evidence the carers are not a realistic option.",
-              "Family Rights Group, Initial Family and Friends Care Assessment (2017, rev. 2022); "
-              "Re R [2014] EWCA Civ 1625")
+    return hit("serious", domains=", ".join(d.replace("_", " ") for d in serious))
 
 
-def child_view_of_moving(s: Situation, route: Route) -> list[Finding]:
-    """The child's wishes and feelings, weighed in the light of age and understanding
-    (CA 1989 s1(3)(a); ACA 2002 s1(4)(a); for an accommodated child the authority's own duty,
-    CA 1989 s22(4), (5); weight rising with maturity: seed 004). A child in care placed abroad
-    in foster care has its own consent rule (`child_consent_under_para_19`)."""
-    child = s.case.child
-    citation = ("ACA 2002 s1(4)(a)" if route in ADOPTION_ROUTES
-                else "CA 1989 s22(4), (5)" if route is Route.FOSTERING_ABROAD
-                else "CA 1989 s1(3)(a)")
-    match child.views.moving_abroad:
-        case Stance.OBJECTS if child.age >= OLDER_CHILD_AGE:
-            return _f(Effect.CLOSES, f"At {child.age}, {s.name} clearly objects to moving abroad. A "
-                      "placement against the settled wish of a child this age is unlikely to hold, "
-                      "so this training treats it as not a realistic option while that is so (a rule "
-                      "of thumb for discussion, not a rule of law).", citation)
-        case Stance.OBJECTS:
-            return _f(Effect.CONDITION, f"{s.name} objects to moving abroad; understand why through "
-                      "direct work and weigh it for a child of this age.", citation)
-        case Stance.UNSURE:
-            return _f(Effect.CONDITION, f"{s.name} is unsure about moving abroad; the plan needs "
-                      "direct work and introductions before the move.", citation)
-        case Stance.SUPPORTS:
-            return _f(Effect.SUPPORTS, f"{s.name} wants to live with the carers abroad.", citation)
+@rule("separated")
+def siblings_together(s: Situation, route: Route) -> list[Hit]:
+    """A plan that separates siblings is flagged: looked-after siblings are to live together so
+    far as reasonably practicable (CA 1989 s22C(8)(c))."""
+    staying = s.case.siblings_staying
+    if not staying:
+        return []
+    return hit("separated", siblings=_names([p.first_name for p in staying]))
+
+
+@rule("wales")
+def welsh_authority(s: Situation, route: Route) -> list[Hit]:
+    """SSWWA 2014 Part 6 replaces much of CA 1989 Part 3 and Sch 2 for a Welsh authority."""
+    return hit("wales") if s.authority is Authority.WALES else []
+
+
+@rule("in_care", "accommodated", "s85_disapplied")
+def trial_placement_abroad(s: Situation, route: Route) -> list[Hit]:
+    """Any move abroad of a child in care before a final order needs the court's approval (CA 1989
+    Sch 2 para 19, interim care orders included; Wales: SSWWA 2014 s124); an accommodated child's
+    needs every PR holder's approval. Para 19(6): no s85 offence for a child so placed."""
+    if not s.case.trial_placement_abroad or route is Route.FOSTERING_ABROAD:
+        return []
+    if s.in_care:
+        found = hit("in_care")
+        if route in ADOPTION_ROUTES:
+            found += hit("s85_disapplied")
+        return found
+    if s.case.legal_status is LegalStatus.ACCOMMODATED_S20:
+        return hit("accommodated")
     return []
 
 
-def _rules_for_every_route() -> list[Rule]:
-    return [right_of_entry, no_serious_viability_concern]
+# --- the child's own voice --------------------------------------------------------------------------
+
+
+@rule("objects", "unsure", "supports", per_child=True)
+def child_view_of_moving(s: Situation, route: Route, child: APerson) -> list[Hit]:
+    """Wishes and feelings weigh in the light of age and understanding (CA 1989 s1(3)(a); ACA 2002
+    s1(4)(a)). Where English law needs no consent from the child, an objection is a heavy welfare
+    factor — a condition, never a bar on age alone."""
+    match child.views.moving_abroad:
+        case Stance.OBJECTS:
+            return hit("objects")
+        case Stance.UNSURE:
+            return hit("unsure")
+        case Stance.SUPPORTS:
+            return hit("supports")
+    return []
+
+
+@rule("objects", "unsure", "supports", per_child=True)
+def child_view_of_adoption(s: Situation, route: Route, child: APerson) -> list[Hit]:
+    """ACA 2002 s1(4)(a): the child's wishes about adoption itself, which ends the legal tie to the
+    birth family; English law does not require the child's consent (weighed, Re B [2013] UKSC 33)."""
+    match child.views.adoption:
+        case Stance.OBJECTS:
+            return hit("objects")
+        case Stance.UNSURE:
+            return hit("unsure")
+        case Stance.SUPPORTS:
+            return hit("supports")
+    return []
+
+
+@rule("consents", "lacks_understanding", "refuses_with_understanding", "refuses_understanding_unknown",
+      "objects_lacks_understanding", "unsure", "refuses_trial_placement", per_child=True)
+def child_consent_under_para_19(s: Situation, route: Route, child: APerson) -> list[Hit]:
+    """Para 19 (Wales: s124(3)(c), (4)): the child must consent; the court may dispense with it only
+    where the child lacks understanding and goes to a parent, guardian, special guardian or other
+    suitable person. A refusal by a child who understands is a bar at any age."""
+    if not s.in_care or (route is not Route.FOSTERING_ABROAD and not s.case.trial_placement_abroad):
+        return []  # after an SGO, CAO or s84 order the child is no longer in care
+    view = child.views.moving_abroad
+    may_understand = child.understanding is not Understanding.NOT_SUFFICIENT
+    if view is Stance.OBJECTS and may_understand and route is not Route.FOSTERING_ABROAD:
+        return hit("refuses_trial_placement")
+    match view, child.understanding:
+        case Stance.SUPPORTS, _:
+            return hit("consents")
+        case Stance.NOT_ABLE_TO_SAY, _:
+            return hit("lacks_understanding")
+        case Stance.OBJECTS, Understanding.SUFFICIENT:
+            return hit("refuses_with_understanding")
+        case Stance.OBJECTS, Understanding.NOT_ASSESSED:
+            return hit("refuses_understanding_unknown")
+        case Stance.OBJECTS, Understanding.NOT_SUFFICIENT:
+            return hit("objects_lacks_understanding")
+    return hit("unsure")
 
 
 # --- adoption ---------------------------------------------------------------------------------------
 
 
-def child_view_of_adoption(s: Situation, route: Route) -> list[Finding]:
-    """ACA 2002 s1(4)(a): the child's wishes about adoption itself, which ends the legal tie to the
-    birth family for life (§1). An older child's clear objection makes adoption unrealistic where
-    another order can secure the placement: adoption must be necessary (Re B [2013] UKSC 33, §7)."""
-    child = s.case.child
-    match child.views.adoption:
-        case Stance.OBJECTS if child.age >= OLDER_CHILD_AGE:
-            return _f(Effect.CLOSES, f"At {child.age}, {s.name} clearly objects to being adopted. "
-                      "Adoption ends the legal tie to the birth family for life; against the "
-                      "settled view of a child this age this training treats it as not a realistic "
-                      "option (a rule of thumb for discussion: English law does not require the "
-                      "child's consent to adoption).",
-                      "ACA 2002 s1(4)(a); Re B [2013] UKSC 33")
-        case Stance.OBJECTS | Stance.UNSURE:
-            view = "objects to" if child.views.adoption is Stance.OBJECTS else "is unsure about"
-            return _f(Effect.CONDITION, f"{s.name} {view} adoption; explore what adoption would "
-                      "mean to the child before relying on it.", "ACA 2002 s1(4)(a)")
-        case Stance.SUPPORTS:
-            return _f(Effect.SUPPORTS, f"{s.name} wants to be adopted by the carers.", "ACA 2002 s1(4)(a)")
-    return []
-
-
-def parents_consent_to_adoption(s: Situation, route: Route) -> list[Finding]:
-    """Without the parents' consent the court must dispense with it (ACA 2002 s52), and
-    non-consensual adoption is a last resort, where nothing else will do (Re B [2013] UKSC 33, §7)."""
-    consent = s.case.consents.adoption
-    if consent is Consent.GIVEN:
-        return _f(Effect.SUPPORTS, "The parents consent to adoption by the carers.", "ACA 2002 s47, s52")
-    why = {Consent.REFUSED: "The parents do not consent to adoption",
-           Consent.UNKNOWN: "The parents' consent to adoption is not known",
-           Consent.CANNOT_BE_FOUND: "A parent cannot be found to give consent",
-           Consent.LACKS_CAPACITY: "A parent lacks capacity to consent"}[consent]
-    return _f(Effect.CONDITION, f"{why}. The court would have to dispense with consent, and adoption "
-              "without it is a last resort, only where nothing else will do: necessary and "
-              "proportionate under ECHR Art 8.", "Re B [2013] UKSC 33; ACA 2002 s52")
+@rule("given", "refused", "unknown", "cannot_be_found_or_incapable")
+def parents_consent_to_adoption(s: Situation, route: Route) -> list[Hit]:
+    """Without the parents' consent the court must dispense with it (ACA 2002 s52); adoption without
+    consent is a last resort, where nothing else will do (Re B [2013] UKSC 33)."""
+    match s.case.consents.adoption:
+        case Consent.GIVEN:
+            return hit("given")
+        case Consent.REFUSED:
+            return hit("refused")
+        case Consent.UNKNOWN:
+            return hit("unknown")
+    return hit("cannot_be_found_or_incapable")
 
 
 def _convention_applies(s: Situation) -> tuple[bool, bool]:
     """Whether an adoption by these carers falls within the 1993 Convention, and whether in doubt."""
-    in_force, doubt = _both_in_force(s, "adoption_1993")
+    in_force, doubt = s.both_in_force("adoption_1993")
     resident = all(p.habitually_resident_in_country for p in s.case.carers.people)
     from_uk = s.case.child.habitual_residence == s.uk.id
     return in_force and resident and from_uk, doubt
 
 
-def convention_needs_carers_in_a_1993_country(s: Situation, route: Route) -> list[Finding]:
-    """A Convention adoption is for carers habitually resident in a State where the 1993 Convention
-    is in force, as it is for the UK (1993 Convention Arts 2 and 14; UK from 1 June 2003, §3, §5)."""
-    country, entry = s.country.name_in_text, s.country.adoption_1993
-    citation = "1993 Hague Convention Arts 2, 14; HCCH status table"
-    in_force, doubt = _both_in_force(s, "adoption_1993")
+@rule("not_in_force", "not_in_force_to_confirm", "status_unknown", "carers_not_resident",
+      "child_not_from_uk", "in_force", "in_force_to_confirm")
+def convention_needs_carers_in_a_1993_country(s: Situation, route: Route) -> list[Hit]:
+    """1993 Convention Arts 2, 14: carers habitually resident in a Contracting State, a child
+    habitually resident in another (the UK, in force from 1 June 2003)."""
+    if s.status_unknown("adoption_1993"):
+        return hit("status_unknown")
+    in_force, doubt = s.both_in_force("adoption_1993")
     if not in_force:
-        return _f(Effect.CLOSES, f"The 1993 Adoption Convention is not in force for {country}, so "
-                  "there can be no Convention adoption."
-                  + (" That is to be confirmed: a later accession has not been checked." if doubt else ""),
-                  citation, doubt)
+        return hit("not_in_force_to_confirm" if doubt else "not_in_force")
     if not all(p.habitually_resident_in_country for p in s.case.carers.people):
-        return _f(Effect.CLOSES, f"The carers are not all habitually resident in {country}; the "
-                  "Convention follows where the adopters habitually live.", citation)
+        return hit("carers_not_resident")
     if s.case.child.habitual_residence != s.uk.id:
-        return _f(Effect.CLOSES, "The child is not habitually resident in the UK, so the UK is not "
-                  "the State of origin this route assumes.", citation)
-    since = entry.in_force_from
-    date = f"{since.day} {since:%B %Y}" if since else ""
-    effect = Effect.CONDITION if doubt else Effect.SUPPORTS
-    return _f(effect, f"The 1993 Convention is in force for {country} (from {date}) and for the UK, "
-              f"and the carers are habitually resident in {country}.", citation, doubt)
+        return hit("child_not_from_uk")
+    since = s.country.adoption_1993.in_force_from
+    return hit("in_force_to_confirm" if doubt else "in_force",
+               since=f"{since.day} {since:%B %Y}" if since else "")
 
 
-def convention_procedure(s: Situation, route: Route) -> list[Finding]:
-    """Outbound Convention steps: Arts 14–17 and 19 (§3); an adoption completed abroad needs a s84
-    order first, since removal for adoption without one is an offence (ACA 2002 s85, §1)."""
-    return [
-        *_f(Effect.STEP, "The carers apply to the Central Authority where they live; it reports on "
-            "them and the UK reports on the child; both Central Authorities must agree, and the "
-            "child be authorised to enter and stay, before the child moves.",
-            "1993 Hague Convention Arts 14-17, 19; AFER 2005 Part 3 Ch 2"),
-        *_f(Effect.STEP, "If the adoption is to be completed abroad, the carers need a s84 order "
-            "before the child leaves: removing a child for adoption without one is an offence.",
-            "ACA 2002 s84, s85"),
-    ]
+def _could_adopt_here(s: Situation) -> str:
+    """'domiciled' / 'resident' if the carers meet ACA 2002 s49 (so s84(2) bars a s84 order and the
+    adoption is made here), 'unknown' if domicile is not known, '' if they could not adopt here."""
+    people = s.case.carers.people
+    if any(p.domiciled_in_british_islands for p in people):
+        return "domiciled"
+    if all(p.habitually_resident_in_british_islands_for_a_year for p in people):
+        return "resident"
+    if any(p.domiciled_in_british_islands is None for p in people):
+        return "unknown"
+    return ""
 
 
-def contact_within_the_family(s: Situation, route: Route) -> list[Finding]:
-    """1993 Convention Art 29: no contact between adopters and parents before Arts 4 and 5 are met,
-    unless the adoption takes place within a family (§3)."""
-    if s.case.carers.connection is Connection.RELATIVE:
-        return _f(Effect.SUPPORTS, "An adoption within the family: the Art 29 bar on contact between "
-                  "the carers and the parents does not apply.", "1993 Hague Convention Art 29")
-    return _f(Effect.STEP, "The carers are not relatives: no contact between them and the parents "
-              "until the Art 4 and 5 conditions are met.", "1993 Hague Convention Art 29")
+@rule("made_here", "completed_abroad", "domicile_unknown")
+def where_the_convention_adoption_is_made(s: Situation, route: Route) -> list[Hit]:
+    """Completed abroad, the carers need a s84 order before the child leaves (ACA 2002 s84, s85),
+    with s84(4)'s ten weeks; s84(2) bars it where they meet s49, and the adoption is made here."""
+    match _could_adopt_here(s):
+        case "domiciled" | "resident":
+            return hit("made_here")
+        case "unknown":
+            return hit("domicile_unknown")
+    return hit("completed_abroad")
 
 
-def convention_adoption_and_nationality(s: Situation, route: Route) -> list[Finding]:
-    """A Convention adoption makes a child British only if the adopters are habitually resident in
-    the UK (British Nationality Act 1981 s1(5A), §1)."""
-    if s.case.child.british_citizen:
-        return []
-    return _f(Effect.NOTE, f"{s.name} is not British, and a Convention adoption by carers living "
-              "abroad will not make the child British.", "British Nationality Act 1981 s1(5A)")
+@rule("steps")
+def convention_procedure(s: Situation, route: Route) -> list[Hit]:
+    """Outbound Convention steps: Arts 14-17 and 19; AFER 2005 Part 3 Ch 2."""
+    return hit("steps")
 
 
-def s84_only_outside_the_convention(s: Situation, route: Route) -> list[Finding]:
-    """Where the carers live in a State for which the 1993 Convention is in force, the adoption
-    falls within the Convention (Art 2) and follows its procedure; the non-Convention route is for
-    the rest (ACA 2002 s84, s85, §1)."""
-    applies, doubt = _convention_applies(s)
-    country = s.country.name_in_text
+@rule("within_family", "not_family")
+def contact_within_the_family(s: Situation, route: Route) -> list[Hit]:
+    """1993 Convention Art 29: no contact before Arts 4 and 5 are met, unless within a family or on
+    conditions set by the State of origin's competent authority."""
+    return hit("within_family" if s.case.carers.connection is Connection.RELATIVE else "not_family")
+
+
+@rule("not_british")
+def convention_adoption_and_nationality(s: Situation, route: Route) -> list[Hit]:
+    """BNA 1981 s1(5A): a Convention adoption abroad makes a child British only where the adopters
+    (both, if joint) are habitually resident in the UK or a designated territory."""
+    return [] if s.case.child.british_citizen else hit("not_british")
+
+
+@rule("convention_applies", "outside", "accession_to_confirm", "status_unknown")
+def s84_only_outside_the_convention(s: Situation, route: Route) -> list[Hit]:
+    """Carers habitually resident in a 1993 Convention State adopt through the Convention (Art 2);
+    the non-Convention s84 route is for the rest (ACA 2002 s84, s85)."""
+    if s.status_unknown("adoption_1993"):
+        return hit("status_unknown")
+    applies, _ = _convention_applies(s)
     if applies:
-        return _f(Effect.CLOSES, f"The carers live in {country}, a 1993 Convention country: the "
-                  "adoption must follow the Convention route instead.",
-                  "1993 Hague Convention Art 2; AFER 2005 Part 3 Ch 2", doubt)
-    found = _f(Effect.SUPPORTS, "Outside the Convention, the carers can take the child abroad to "
-               "adopt only once a s84 order gives them parental responsibility; removal for adoption "
-               "without one is an offence.", "ACA 2002 s84, s85")
+        return hit("convention_applies")
+    found = hit("outside")
     if s.country.adoption_1993.in_doubt_on(s.today):
-        found += _f(Effect.CONDITION, f"Confirm that {country} has not since acceded to the 1993 "
-                    "Convention; if it has, the Convention route applies instead.",
-                    "HCCH status table", True)
+        found += hit("accession_to_confirm")
     return found
 
 
-def s84_not_for_carers_who_could_adopt_here(s: Situation, route: Route) -> list[Finding]:
-    """No s84 order where the applicants could adopt in England and Wales (ACA 2002 s84, §1); one
-    applicant domiciled in the British Islands can (ACA 2002 s49, [S] in §2)."""
-    domiciled = [p.domiciled_in_british_islands for p in s.case.carers.people]
-    citation = "ACA 2002 s84(1), s49"
-    if any(d is True for d in domiciled):
-        return _f(Effect.CLOSES, "A carer is domiciled in the British Islands, so the carers could "
-                  "adopt in England and Wales and a s84 order is not available; seek advice on a "
-                  "domestic adoption instead.", citation, True)
-    if any(d is None for d in domiciled):
-        return _f(Effect.CONDITION, "Establish the carers' domicile: if one of them is domiciled in "
-                  "the British Islands they could adopt here, and s84 would not be available.",
-                  citation, True)
-    return _f(Effect.SUPPORTS, "Neither carer is domiciled in the British Islands, so they could not "
-              "adopt in England and Wales.", citation)
+@rule("settled_abroad")
+def s84_child_leaving_the_uk(s: Situation, route: Route) -> list[Hit]:
+    """s84 gives PR so the carers may take the child *out of* the UK (s85): a child already settled
+    abroad is not an s84 case."""
+    return hit("settled_abroad") if s.case.child.habitual_residence != s.uk.id else []
 
 
-def s84_application(s: Situation, route: Route) -> list[Finding]:
-    """ACA 2002 s84(4): 10 weeks' home with the applicants (Re G [2008] EWCA Civ 105; abroad after
-    para 19 approval, Re A [2009] EWCA Civ 41); AFER 2005 reg 11 applies s42(7) (§1, §2). Which court
-    hears s84 applications, and whether the order ends the parents' PR, are unsettled (§1 ⚠)."""
-    return [
-        *_f(Effect.STEP, "The child's home must have been with the carers at all times in the 10 "
-            "weeks before the application; each carer's presence is a matter of fact and degree. "
-            "Those weeks may be spent abroad after a placement approved under Sch 2 para 19.",
-            "ACA 2002 s84(4); Re G [2008] EWCA Civ 105; Re A [2009] EWCA Civ 41"),
-        *_f(Effect.STEP, "The local authority must have had sufficient opportunities to see the "
-            "child with the carers in their home environment.", "AFER 2005 reg 11; ACA 2002 s42(7)"),
-        *_f(Effect.NOTE, "Which court hears s84 applications now, and whether a s84 order ends the "
-            "parents' parental responsibility, are to be confirmed.", "ACA 2002 s84", True),
-    ]
+@rule("no_adoption_in_law", "to_find_out", "available")
+def s84_adoption_under_their_law(s: Situation, route: Route) -> list[Hit]:
+    """s84(1): only for carers who intend to adopt under the law of their country; where that law
+    has no adoption (guardianship only), there is nothing to adopt under."""
+    fact = s.country.adoption_in_law
+    status = fact.status if fact else AdoptionInLawStatus.UNKNOWN
+    if status is AdoptionInLawStatus.GUARDIANSHIP_ONLY:
+        return hit("no_adoption_in_law")
+    return hit("available" if status is AdoptionInLawStatus.AVAILABLE else "to_find_out")
+
+
+@rule("domiciled_here", "resident_here_a_year", "domicile_unknown", "could_not_adopt_here")
+def s84_not_for_carers_who_could_adopt_here(s: Situation, route: Route) -> list[Hit]:
+    """s84(2) with s49: no s84 order for carers domiciled in the British Islands, or (a couple, both)
+    habitually resident there for a year; the adoption must then be made here."""
+    match _could_adopt_here(s):
+        case "domiciled":
+            return hit("domiciled_here")
+        case "resident":
+            return hit("resident_here_a_year")
+        case "unknown":
+            return hit("domicile_unknown")
+    return hit("could_not_adopt_here")
+
+
+@rule("ten_weeks", "local_authority_visits", "effect_of_order")
+def s84_application(s: Situation, route: Route) -> list[Hit]:
+    """s84(4) ten weeks (Re G [2008] EWCA Civ 105; abroad after para 19 approval, Re A [2009] EWCA
+    Civ 41); AFER reg 11 applying s42(7); s84(5) applying s46(2)-(4)."""
+    return [*hit("ten_weeks"), *hit("local_authority_visits"), *hit("effect_of_order")]
 
 
 # --- orders that keep the child's legal family: SGO, CAO, care order --------------------------------
 
 
-def recognition_abroad(s: Situation, route: Route) -> list[Finding]:
-    """An order made here is recognised by operation of law in another 1996 Convention State
-    (Art 23, §4); elsewhere it has no automatic effect and a mirror order is needed (§6 [S])."""
-    in_force, doubt = _both_in_force(s, "child_protection_1996")
-    country = s.country.name_in_text
+@rule("habitually_resident_here", "trial_abroad_may_move_jurisdiction", "move_may_move_jurisdiction",
+      "settled_in_convention_state", "settled_abroad_present_here", "settled_abroad_not_present")
+def jurisdiction_for_sgo_or_cao(s: Situation, route: Route) -> list[Hit]:
+    """An English court makes an SGO or CAO only with jurisdiction: 1996 Convention Arts 5-7 (the
+    child's habitual residence) where it applies, otherwise FLA 1986 ss2-3 (habitual residence in
+    England and Wales, or presence here and no habitual residence in any part of the UK). Between
+    Contracting States a move of habitual residence moves jurisdiction (Art 5(2))."""
+    child = s.case.child
+    if child.habitual_residence != s.uk.id:
+        in_force, _ = s.both_in_force("child_protection_1996", s.child_country)
+        if in_force:
+            return hit("settled_in_convention_state")
+        if child.lives_in == s.uk.id:
+            return hit("settled_abroad_present_here")
+        return hit("settled_abroad_not_present")
+    found = hit("habitually_resident_here")
+    in_force, _ = s.both_in_force("child_protection_1996")
     if in_force:
-        effect = Effect.CONDITION if doubt else Effect.SUPPORTS
-        return _f(effect, f"An order or placement decision made here would be recognised in {country} "
-                  "by operation of law under the 1996 Convention; recognition can be refused if "
-                  "Art 33 was not complied with.",
-                  "1996 Hague Convention Art 23, Art 23(2)(f)", doubt)
-    return _f(Effect.CONDITION, f"{_cap(country)} is not a party to the 1996 Convention, so the order has no "
-              f"automatic effect there: find out whether {country}'s courts can make a mirror order "
-              "and plan (and fund) it.",
-              "1996 Hague Convention Art 23 (not in force there); overseas viability: recognition",
-              True)
+        abroad_now = child.lives_in == s.country.id
+        found += hit("trial_abroad_may_move_jurisdiction" if s.case.trial_placement_abroad or abroad_now
+                     else "move_may_move_jurisdiction")
+    return found
 
 
-def art33_consent(s: Situation, route: Route) -> list[Finding]:
-    """1996 Convention Art 33 (§4): before placing a child in foster or institutional care or kafala
-    in another Contracting State, consult its Central Authority (via ICACU from England) and decide
-    only once it consents. Certain for long-term fostering; whether a placement with relatives under
-    an SGO or CAO is 'foster care' is unsettled, so those findings are marked to be confirmed."""
-    in_force, _ = _both_in_force(s, "child_protection_1996")
+@rule("consent_in_writing", "leave_needed", "short_absences_sgo", "short_absences_cao")
+def removal_from_the_uk(s: Situation, route: Route) -> list[Hit]:
+    """SGO and CAO alike: living abroad needs the written consent of every PR holder or the court's
+    leave (CA 1989 s13(1)(b), s14C(3)(b)); short absences (CAO under one month, SGO under three
+    months) need neither (s13(2), s14C(4))."""
+    found = hit("short_absences_sgo" if route is Route.SGO_ABROAD else "short_absences_cao")
+    if s.case.consents.placement_abroad is Consent.GIVEN:
+        return found + hit("consent_in_writing")
+    return found + hit("leave_needed")
+
+
+@rule("notice_for_own_application", "own_motion_in_proceedings", "overseas_assessment_time")
+def sgo_notice_and_report(s: Situation, route: Route) -> list[Hit]:
+    """CA 1989 s14A: notice for an individual's own application (7); the court may make an SGO of
+    its own motion in proceedings (6)(b); the local authority's report always (8), (11)."""
+    in_proceedings = s.case.proceedings.stage is ProceedingsStage.ISSUED
+    return [*hit("own_motion_in_proceedings" if in_proceedings else "notice_for_own_application"),
+            *hit("overseas_assessment_time")]
+
+
+@rule("recognised", "recognition_limits", "in_force_to_confirm", "not_party", "status_unknown")
+def recognition_abroad(s: Situation, route: Route) -> list[Hit]:
+    """1996 Convention: recognition by operation of law (Art 23(1)), refusable on the Art 23(2)
+    grounds, enforcement after a declaration or registration (Art 26), continuing after a move
+    (Art 14) while jurisdiction passes (Art 5(2)); elsewhere a mirror order is needed."""
+    if s.status_unknown("child_protection_1996"):
+        return hit("status_unknown")
+    in_force, doubt = s.both_in_force("child_protection_1996")
+    if in_force:
+        return [*hit("in_force_to_confirm" if doubt else "recognised"), *hit("recognition_limits")]
+    return hit("not_party")
+
+
+@rule("given", "refused", "needed", "requested")
+def art33_consent(s: Situation, route: Route) -> list[Hit]:
+    """1996 Convention Art 33: consult the receiving State's Central Authority and decide only once
+    it consents. Certain for foster care; whether it reaches a kinship SGO or CAO placement is
+    unsettled, and the content marks those findings to be confirmed."""
+    in_force, _ = s.both_in_force("child_protection_1996")
     if not in_force:
         return []
-    settled = route is Route.FOSTERING_ABROAD
-    tbc = not settled
-    country = s.country.name_in_text
-    citation = "1996 Hague Convention Art 33; President's Guidance (January 2024)"
-    scope = "" if settled else (" Whether Art 33 reaches a placement with relatives under this "
-                                "order is to be confirmed; treat it as needed.")
     match s.case.art33_consent:
         case Art33Consent.GIVEN:
-            return _f(Effect.SUPPORTS, f"{_cap(country)}'s Central Authority has agreed to the placement "
-                      "under Art 33.", citation)
+            return hit("given")
         case Art33Consent.REFUSED:
-            return _f(Effect.CLOSES, f"{_cap(country)}'s Central Authority has refused consent under Art 33, "
-                      "so the placement cannot be decided." + scope, citation, tbc)
-    asked = " (requested, not yet given)" if s.case.art33_consent is Art33Consent.REQUESTED else ""
-    return _f(Effect.CONDITION, f"Art 33 consent from {country}'s Central Authority is needed before "
-              f"the placement is decided{asked}; ask early through ICACU, since a missing consent has "
-              "delayed final hearings." + scope, citation, tbc)
-
-
-def sgo_needs_leave_to_remove(s: Situation, route: Route) -> list[Finding]:
-    """CA 1989 s14C: a special guardian may remove the child for less than 3 months without consent
-    or leave; the court may give general leave when it makes the order, s14B(2)(b) (§1)."""
-    return _f(Effect.STEP, "A special guardian may take the child out of the UK for less than 3 "
-              "months; for the child to live abroad, ask the court for leave to remove when it makes "
-              "the order.", "CA 1989 s14C, s14B(2)(b)")
-
-
-def sgo_needs_a_report(s: Situation, route: Route) -> list[Finding]:
-    """CA 1989 s14A(7), (8), (11): notice, the local authority's report, and no SGO without it;
-    overseas assessments should not be squeezed into the 26 weeks (FJC 2019; PLWG 2021) (§2)."""
-    return _f(Effect.STEP, "The court cannot make an SGO without the local authority's report on the "
-              "carers; plan the overseas assessment early rather than squeeze it into the 26-week "
-              "timetable.", "CA 1989 s14A(8), (11); FJC interim guidance 2019; PLWG SGO best "
-              "practice 2021")
-
-
-def cao_removal_needs_consent_or_leave(s: Situation, route: Route) -> list[Finding]:
-    """CA 1989 s13(1)(b), (2): the person the child lives with may remove the child for less than
-    one month; otherwise every PR holder's written consent or the court's leave is needed (§1)."""
-    citation = "CA 1989 s13(1)(b), (2)"
-    step = _f(Effect.STEP, "The person the child lives with may take the child abroad for less than "
-              "one month; living abroad needs the written consent of everyone with PR, or the court's "
-              "leave.", citation)
-    if s.case.consents.placement_abroad is Consent.GIVEN:
-        return step + _f(Effect.SUPPORTS, "The parents agree to the child living abroad; record it "
-                         "in writing from every PR holder.", citation)
-    return step + _f(Effect.CONDITION, "The parents' written consent to the child living abroad is "
-                     "not available, so the court's leave to remove is needed.", citation)
+            return hit("refused")
+        case Art33Consent.REQUESTED:
+            return hit("requested")
+    return hit("needed")
 
 
 # --- long-term fostering abroad -------------------------------------------------------------------
 
 
-def fostering_needs_a_child_in_care(s: Situation, route: Route) -> list[Finding]:
-    """CA 1989 Sch 2 para 19: court approval for a child in care to live abroad; for an
-    accommodated (s20) child every PR holder's approval suffices (Re C [2019] EWCA Civ 1714) (§1)."""
+@rule("care_order", "interim_care_order", "accommodated_refused", "accommodated", "not_looked_after")
+def fostering_needs_a_child_in_care(s: Situation, route: Route) -> list[Hit]:
+    """Para 19 (Wales: s124(1)): court approval for a child in care to live abroad; for an
+    accommodated child every PR holder's approval (Re C [2019] EWCA Civ 1714; Wales: s124(2))."""
     match s.case.legal_status:
         case LegalStatus.CARE_ORDER:
-            return _f(Effect.SUPPORTS, f"{s.name} is in care, so the court can approve living abroad "
-                      "under Sch 2 para 19.", "CA 1989 Sch 2 para 19")
+            return hit("care_order")
         case LegalStatus.INTERIM_CARE_ORDER:
-            return _f(Effect.CONDITION, "Long-term fostering rests on a final care order, which has "
-                      "not yet been made; para 19 approval would follow the care plan.",
-                      "CA 1989 s31; Sch 2 para 19")
+            return hit("interim_care_order")
         case LegalStatus.ACCOMMODATED_S20:
-            if s.case.consents.placement_abroad is Consent.REFUSED:
-                return _f(Effect.CLOSES, "The child is accommodated, and a parent does not approve "
-                          "the placement abroad.", "Re C [2019] EWCA Civ 1714")
-            return _f(Effect.CONDITION, "The child is accommodated under s20: no court approval is "
-                      "needed, but every PR holder must approve, and the placement rests on that "
-                      "approval continuing.", "CA 1989 s20; Re C [2019] EWCA Civ 1714")
-    return _f(Effect.CLOSES, f"{s.name} is not looked after, so there is no fostering placement to "
-              "approve.", "CA 1989 Sch 2 para 19")
+            refused = s.case.consents.placement_abroad is Consent.REFUSED
+            return hit("accommodated_refused" if refused else "accommodated")
+    return hit("not_looked_after")
 
 
-def parents_consent_under_para_19(s: Situation, route: Route) -> list[Finding]:
-    """Sch 2 para 19: every PR holder consents, or the court dispenses with it because the person
-    cannot be found, is incapable, or is withholding consent unreasonably (§1)."""
-    if not _in_care(s):
+@rule("given", "dispense_absent_or_incapable", "refused", "unknown")
+def parents_consent_under_para_19(s: Situation, route: Route) -> list[Hit]:
+    """Para 19 (Wales: s124(3)(d), (5)): every PR holder consents, or the court dispenses with it
+    (cannot be found, incapable, or withholding unreasonably)."""
+    if not s.in_care:
         return []
-    citation = "CA 1989 Sch 2 para 19"
     match s.case.consents.placement_abroad:
         case Consent.GIVEN:
-            return _f(Effect.SUPPORTS, "Every parent with PR consents to the placement abroad.", citation)
+            return hit("given")
         case Consent.CANNOT_BE_FOUND | Consent.LACKS_CAPACITY:
-            return _f(Effect.STEP, "A parent cannot be found or is incapable of consenting; ask the "
-                      "court to dispense with that consent.", citation)
+            return hit("dispense_absent_or_incapable")
         case Consent.REFUSED:
-            return _f(Effect.CONDITION, "A parent refuses consent; the court may dispense with it only "
-                      "if it is being withheld unreasonably.", citation)
-    return _f(Effect.CONDITION, "The parents' consent to the placement abroad is not yet known.", citation)
+            return hit("refused")
+    return hit("unknown")
 
 
-def child_consent_under_para_19(s: Situation, route: Route) -> list[Finding]:
-    """Sch 2 para 19: the child must consent; the court may dispense with it only where the child
-    lacks understanding and is going to a parent, guardian, special guardian or other suitable
-    person (§1). Para 19 is for a child in care; for an accommodated child the child's view is
-    weighed as for any plan (`child_view_of_moving`)."""
-    if not _in_care(s):
-        return child_view_of_moving(s, route)
-    citation = "CA 1989 Sch 2 para 19"
-    match s.case.child.views.moving_abroad:
-        case Stance.SUPPORTS:
-            return _f(Effect.SUPPORTS, f"{s.name} consents to living abroad.", citation)
-        case Stance.NOT_ABLE_TO_SAY:
-            return _f(Effect.STEP, f"{s.name} cannot yet understand enough to consent; the court may "
-                      "dispense with the child's consent because the child is going to suitable "
-                      "carers.", citation)
-        case Stance.OBJECTS if s.case.child.age >= OLDER_CHILD_AGE:
-            return _f(Effect.CLOSES, f"At {s.case.child.age}, {s.name} understands the plan and does "
-                      "not consent; the court cannot dispense with the consent of a child who "
-                      "understands.", citation)
-    return _f(Effect.CONDITION, f"{s.name} does not yet consent; the court can approve only with the "
-              "child's consent, or without it only if the child lacks understanding.", citation)
+@rule("best_interests_and_reception")
+def fostering_reception_and_welfare(s: Situation, route: Route) -> list[Hit]:
+    """Para 19 (Wales: s124(3)(a), (b)): best interests, and suitable arrangements for reception and
+    welfare abroad. Only for a child in care."""
+    return hit("best_interests_and_reception") if s.in_care else []
 
 
-def fostering_reception_and_welfare(s: Situation, route: Route) -> list[Finding]:
-    """Sch 2 para 19: living abroad must be in the child's best interests, with suitable arrangements
-    for reception and welfare there (§1). Only for a child in care (para 19 does not govern s20)."""
-    if not _in_care(s):
-        return []
-    return _f(Effect.STEP, "Show the court that living abroad is in the child's best interests and "
-              "that suitable arrangements have been made for the child's reception and welfare.",
-              "CA 1989 Sch 2 para 19")
+def _accommodated_child_view(s: Situation, route: Route, child: APerson) -> list[Hit]:
+    """For an accommodated child para 19 does not apply: the view is weighed as for any plan."""
+    return [] if s.in_care else child_view_of_moving.decide(s, route, child)
 
 
 # --- putting it together ----------------------------------------------------------------------------
 
+EVERY_ROUTE: list[Rule] = [right_of_entry, no_serious_viability_concern, siblings_together,
+                           welsh_authority, trial_placement_abroad]
+
 RULES: dict[Route, list[Rule]] = {
-    Route.SGO_ABROAD: [child_view_of_moving, recognition_abroad, art33_consent,
-                       sgo_needs_leave_to_remove, sgo_needs_a_report],
+    Route.SGO_ABROAD: [jurisdiction_for_sgo_or_cao, child_view_of_moving, child_consent_under_para_19,
+                       removal_from_the_uk, sgo_notice_and_report, recognition_abroad, art33_consent],
     Route.CONVENTION_ADOPTION: [convention_needs_carers_in_a_1993_country, child_view_of_moving,
-                                child_view_of_adoption, parents_consent_to_adoption,
+                                child_view_of_adoption, child_consent_under_para_19,
+                                parents_consent_to_adoption, where_the_convention_adoption_is_made,
                                 contact_within_the_family, convention_procedure,
                                 convention_adoption_and_nationality],
-    Route.S84_ADOPTION: [s84_only_outside_the_convention, s84_not_for_carers_who_could_adopt_here,
-                         child_view_of_moving, child_view_of_adoption, parents_consent_to_adoption,
-                         s84_application],
+    Route.S84_ADOPTION: [s84_only_outside_the_convention, s84_child_leaving_the_uk,
+                         s84_adoption_under_their_law, s84_not_for_carers_who_could_adopt_here,
+                         child_view_of_moving, child_view_of_adoption, child_consent_under_para_19,
+                         parents_consent_to_adoption, s84_application],
     Route.FOSTERING_ABROAD: [fostering_needs_a_child_in_care, child_consent_under_para_19,
                              parents_consent_under_para_19, recognition_abroad, art33_consent,
                              fostering_reception_and_welfare],
-    Route.CAO_ABROAD: [child_view_of_moving, cao_removal_needs_consent_or_leave, recognition_abroad,
-                       art33_consent],
+    Route.CAO_ABROAD: [jurisdiction_for_sgo_or_cao, child_view_of_moving, child_consent_under_para_19,
+                       removal_from_the_uk, recognition_abroad, art33_consent],
 }
-"""Which rules apply to which route; every route also gets `_rules_for_every_route()` first."""
+"""Which rules apply to which route; every route also gets `EVERY_ROUTE` first. For long-term
+fostering of an accommodated child, the child's view is weighed as for any plan (below)."""
+
+
+def rules_for(route: Route) -> list[Rule]:
+    rules = [*EVERY_ROUTE, *RULES[route]]
+    if route is Route.FOSTERING_ABROAD:
+        rules.insert(rules.index(child_consent_under_para_19),
+                     Rule("child_view_of_moving", child_view_of_moving.outcomes, _accommodated_child_view,
+                          per_child=True))
+    return rules
 
 
 def verdict_of(findings: Sequence[Finding]) -> Verdict:
@@ -544,19 +586,62 @@ def verdict_of(findings: Sequence[Finding]) -> Verdict:
     return Verdict.REALISTIC
 
 
-def assess_route(route: Route, situation: Situation) -> RouteAssessment:
-    findings = [f for rule in [*_rules_for_every_route(), *RULES[route]]
-                for f in rule(situation, route)]
+@dataclass
+class _Words:
+    """Turns a rule's outcome into a worded finding, filling the placeholders."""
+
+    book: FindingsBook
+    situation: Situation
+    base: dict[str, str] = field(default_factory=dict)
+
+    def finding(self, rule_name: str, outcome: str, route: Route, values: dict[str, str]) -> Finding:
+        entry = self.book.finding(rule_name, outcome, route, self.situation.authority)
+        text, caveat = entry.render({**self.base, **values})
+        reason = Reason(text, entry.source, entry.to_be_confirmed, caveat, entry.confidence.value,
+                        entry.last_reviewed)
+        return Finding(entry.effect, reason, rule_name, outcome)
+
+
+def _base_values(s: Situation) -> dict[str, str]:
+    country = s.country.name_in_text
+    return {"child": s.case.child.first_name, "age": str(s.case.child.age), "country": country,
+            "Country": country[:1].upper() + country[1:], "child_country": s.child_country.name_in_text,
+            "siblings": "", "domains": "", "since": ""}
+
+
+def assess_route(route: Route, situation: Situation, book: FindingsBook) -> RouteAssessment:
+    words = _Words(book, situation, _base_values(situation))
+    findings: list[Finding] = []
+    for r in rules_for(route):
+        if r.name not in RULES_BY_NAME or RULES_BY_NAME[r.name].outcomes != r.outcomes:
+            raise AssertionError(f"rule {r.name} is not registered with its outcomes")
+        people = situation.case.children_moving if r.per_child else (None,)
+        for person in people:
+            hits = r.decide(situation, route, person) if person else r.decide(situation, route)
+            extra = {"child": person.first_name, "age": str(person.age)} if person else {}
+            for outcome, values in hits:
+                if outcome not in r.outcomes:
+                    raise AssertionError(f"rule {r.name} gave undeclared outcome '{outcome}'")
+                findings.append(words.finding(r.name, outcome, route, {**extra, **values}))
     return RouteAssessment(route, verdict_of(findings), tuple(findings))
 
 
-def find_routes(case: CaseStudy, countries: Countries,
-                today: dt.date | None = None) -> list[RouteAssessment]:
+def find_routes(case: CaseStudy, countries: Countries, today: dt.date | None = None,
+                book: FindingsBook | None = None) -> list[RouteAssessment]:
     """Assess every route for the case, in `Route` order. `today` decides which Conventions are in
-    force (default: the real today)."""
+    force (default: the real today); `book` the wording (default: the shipped findings.yaml)."""
+    if book is None:
+        from workshop_kit.core.content import findings_book  # content imports this module's models
+
+        book = findings_book()
     try:
         country = countries.country(case.carers.country)
+        child_country = countries.country(case.child.habitual_residence)
     except KeyError as exc:
         raise ValueError(f"case '{case.id}': {exc.args[0]}") from None
-    situation = Situation(case, country, countries.uk, today or dt.date.today())
-    return [assess_route(route, situation) for route in Route]
+    situation = Situation(case, country, countries.uk, child_country, today or dt.date.today())
+    return [assess_route(route, situation, book) for route in Route]
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from workshop_kit.core.calendar import add_years
 from workshop_kit.core.timescales import (
     KNOWN_DATES,
     ROUTE_IDS,
+    CaseFact,
     DelayRisk,
     DelaySeverity,
     Timescale,
@@ -100,13 +101,19 @@ def plan_timeline(
     timescales: TimescaleTable | None = None,
     today: dt.date | None = None,
     horizon: dt.date | None = None,
+    case_facts: Collection[CaseFact] | None = None,
+    not_expected: Collection[str] = (),
 ) -> Timeline:
     """Plan the statutory milestones for `route` from the dates in `known`.
 
     A milestone whose start date is missing is left out, and `Timeline.missing` says which date
     would add it. Each review is planned from the last permitted day of the one before
     (CPPCR 2010 reg 33(2)), so real reviews held earlier pull later ones earlier. With `today`,
-    deadlines already past are flagged as overdue; without it nothing is judged overdue.
+    deadlines already past are flagged as overdue; without it nothing is judged overdue, and
+    reviews are planned on to the next one due after `today` (they continue while the child is
+    looked after). With `case_facts`, rules and risks that apply only to some cases (`applies_when`)
+    are kept only where their fact holds; without it, all are shown. Dates in `not_expected` are
+    never asked for (e.g. no proceedings date for an accommodated child).
     """
     route = str(route)  # a Route StrEnum is welcome too
     if route not in ROUTE_IDS:
@@ -119,7 +126,10 @@ def plan_timeline(
         timescales = load_timescales()
     planner = _Planner(timescales, dates)
 
-    rules = [t for t in timescales.timescales if route in t.routes]
+    def applies(item) -> bool:
+        return case_facts is None or item.applies_when is None or item.applies_when in case_facts
+
+    rules = [t for t in timescales.timescales if route in t.routes and applies(t)]
     plotted = [t for t in rules if t.planned and t.kind is not TimescaleKind.EXTENSION]
     one_off = [(i, m) for i, t in enumerate(plotted) if t.kind is not TimescaleKind.REVIEW_INTERVAL
                if (m := planner.milestone(t)) is not None]
@@ -128,14 +138,14 @@ def plan_timeline(
     for i, rule in enumerate(plotted):
         if rule.kind is not TimescaleKind.REVIEW_INTERVAL:
             continue
-        until = horizon or planner.default_horizon(rule, [m.due for _, m in one_off])
+        until = horizon or planner.default_horizon(rule, [m.due for _, m in one_off], today)
         if until is not None:
             horizons.append(until)
             series += [(i, m) for m in planner.series(rule, until)]
     # Same-day milestones keep the content file's order (second review, then the plan due by it).
     milestones = tuple(m for _, m in sorted(one_off + series, key=lambda im: (im[1].due, im[0])))
 
-    flags = [_risk_flag(r) for r in timescales.delay_risks if route in r.routes]
+    flags = [_risk_flag(r) for r in timescales.delay_risks if route in r.routes and applies(r)]
     flags += _overdue_flags(milestones, today)
     flags += _beyond_proceedings_flags(milestones, timescales)
     flags += _not_yet_flags(milestones, today)
@@ -144,7 +154,7 @@ def plan_timeline(
     missing: dict[str, list[str]] = {}
     for rule in plotted:
         root = planner.root_date(rule)
-        if root not in dates:
+        if root not in dates and root not in not_expected:
             missing.setdefault(root, []).append(rule.label)
     return Timeline(
         route=route,
@@ -154,6 +164,15 @@ def plan_timeline(
         reference=tuple(t for t in rules if t not in plotted),
         horizon=horizon or max(horizons, default=None),
     )
+
+
+def dates_used_by(route: str, timescales: TimescaleTable) -> tuple[str, ...]:
+    """The known dates a route's planned rules run from, in KNOWN_DATES order: a planner asks for
+    these only (no SGO notice date on an adoption route)."""
+    planner = _Planner(timescales, {})
+    roots = {planner.root_date(t) for t in timescales.timescales
+             if str(route) in t.routes and t.planned and t.kind is not TimescaleKind.EXTENSION}
+    return tuple(d for d in KNOWN_DATES if d in roots)
 
 
 def _known_dates(known: Mapping[str, dt.date | None]) -> dict[str, dt.date]:
@@ -206,13 +225,16 @@ class _Planner:
         day, start_name, unsure = found
         return _milestone(rule, rule.id, rule.label, rule.date_from(day), start_name, unsure)
 
-    def default_horizon(self, rule: Timescale, one_off: list[dt.date]) -> dt.date | None:
-        """One year after the date the series starts from, or the last one-off milestone if
-        later: far enough to plan, short enough to read."""
+    def default_horizon(self, rule: Timescale, one_off: list[dt.date],
+                        today: dt.date | None = None) -> dt.date | None:
+        """One year after the date the series starts from, the last one-off milestone, or the
+        next review due after `today`, whichever is latest: reviews go on while the child is
+        looked after, so the plan always reaches the next one."""
         root = self.dates.get(self.root_date(rule))
         if root is None:
             return None
-        return max([add_years(root, DEFAULT_HORIZON_YEARS), *one_off])
+        next_after_today = [rule.date_from(today)] if today else []
+        return max([add_years(root, DEFAULT_HORIZON_YEARS), *one_off, *next_after_today])
 
     def series(self, rule: Timescale, horizon: dt.date) -> list[Milestone]:
         """A repeating review: each no later than the interval after the one before."""

@@ -88,9 +88,15 @@ class Timescale(SourcedFact):
     counts_start_day: bool = Field(
         default=False,
         description="True where the statute counts the period 'beginning with' the start date "
-        "(CA 1989 s32(1)(a)(ii)): the start date is day one, so the period ends a day sooner")
+        "(the 26 weeks of care proceedings): the start date is day one, so the period ends a day "
+        "sooner")
     routes: list[Identifier] = Field(min_length=1)
     kind: TimescaleKind
+    applies_when: CaseFact | None = Field(
+        default=None, description="Planned for a case only when this fact holds")
+    england_only: bool = Field(
+        default=False, description="True for a rule of English regulations: for a Welsh "
+        "authority the date is shown as to be confirmed for Wales")
     planned: bool = Field(
         default=True,
         description="False when the rule depends on something a case does not record (who the "
@@ -117,6 +123,15 @@ class Timescale(SourcedFact):
         return end - dt.timedelta(days=1) if self.counts_start_day else end
 
 
+class CaseFact(StrEnum):
+    """Facts of a case that decide whether a rule or a risk applies to it at all."""
+
+    CONVENTION_1996 = "convention_1996"  # the 1996 Convention is in force for the carers' country
+    NOT_CONVENTION_1996 = "not_convention_1996"  # it is known not to be
+    ADOPTION_COMPLETED_ABROAD = "adoption_completed_abroad"  # carers could not adopt here
+    WALES = "wales"  # the local authority is Welsh
+
+
 class DelaySeverity(StrEnum):
     INFO = "info"
     WARNING = "warning"
@@ -131,6 +146,8 @@ class DelayRisk(SourcedFact):
     label: Line
     routes: list[Identifier] = Field(min_length=1)
     severity: DelaySeverity
+    applies_when: CaseFact | None = None
+    """Shown for a case only when this fact holds (e.g. Art 33 only in a 1996 Convention country)."""
 
     @model_validator(mode="after")
     def _routes_known(self) -> DelayRisk:

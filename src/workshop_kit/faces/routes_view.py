@@ -16,6 +16,7 @@ from html import escape
 from workshop_kit.core.balance_sheet import BalanceSheet, OptionSheet, Point
 from workshop_kit.core.case_study import (
     Art33Consent,
+    Authority,
     CaseStudy,
     Connection,
     Consent,
@@ -23,6 +24,7 @@ from workshop_kit.core.case_study import (
     ProceedingsStage,
     RightOfEntry,
     Stance,
+    Understanding,
     Verdict,
 )
 from workshop_kit.core.countries import ConventionEntry, ConventionStatus, Countries, Country, DateBasis
@@ -52,6 +54,14 @@ STANCE_WORDS = {
     Stance.OBJECTS: "Objects",
     Stance.NOT_ABLE_TO_SAY: "Too young, or not able to give a view",
 }
+
+UNDERSTANDING_WORDS = {
+    Understanding.SUFFICIENT: "Understands the plan well enough to agree or refuse",
+    Understanding.NOT_SUFFICIENT: "Does not understand enough to agree or refuse",
+    Understanding.NOT_ASSESSED: "Not yet assessed",
+}
+
+AUTHORITY_WORDS = {Authority.ENGLAND: "England", Authority.WALES: "Wales"}
 
 CONSENT_WORDS = {
     Consent.GIVEN: "Given",
@@ -95,6 +105,7 @@ STATUS_WORDS = {
     ConventionStatus.IN_FORCE: "In force",
     ConventionStatus.NOT_PARTY: "Not a party",
     ConventionStatus.SIGNED_ONLY: "Signed, not in force",
+    ConventionStatus.UNKNOWN: "Not known: check the HCCH status table",
 }
 
 DATE_BASIS_WORDS = {

@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from workshop_kit.core.case_study import ROUTE_LABELS
+from workshop_kit.core.case_study import Route
 from workshop_kit.core.timeline import PROCEEDINGS_DEADLINE, Milestone, Timeline
 from workshop_kit.core.timescales import DelaySeverity, TimescaleKind
 from workshop_kit.faces.html import tbc_badge
@@ -81,7 +81,7 @@ VIEW_STYLE = """
 
 
 def route_label(route: str) -> str:
-    return ROUTE_LABELS.get(route, route)  # type: ignore[call-overload]
+    return Route(route).label if route in Route._value2member_map_ else route
 
 
 def short_date(day: dt.date) -> str:

@@ -6,17 +6,16 @@ trainer view only."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from html import escape
 
 import ipywidgets as widgets
 
 from workshop_kit.core.balance_sheet import balance_sheet
-from workshop_kit.core.case_study import CaseStudy, ProceedingsStage
+from workshop_kit.core.case_study import CaseStudy
+from workshop_kit.core.case_timeline import plan_case_timeline
 from workshop_kit.core.content import case_studies, orders_chart, viability_framework
 from workshop_kit.core.content import countries as load_countries
 from workshop_kit.core.routes import RouteAssessment, find_routes
-from workshop_kit.core.timeline import plan_timeline
 from workshop_kit.core.viability import outline_support_plan, summarise_viability
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
@@ -66,12 +65,8 @@ def timeline_section(case: CaseStudy) -> str:
     if case.chosen_route is None:
         return ('<div class="wk"><p>No route abroad is chosen in this case, so there is no '
                 "timeline to plan. Which route, if any, could be made to work?</p></div>")
-    timeline = plan_timeline(case.chosen_route, case.timeline_dates)
-    if case.proceedings.stage is ProceedingsStage.CONCLUDED:
-        # The issue date is known but deliberately left out (see CaseStudy.timeline_dates):
-        # don't ask the room to add it.
-        timeline = replace(timeline, missing=tuple(
-            m for m in timeline.missing if m.date_id != "proceedings_issued"))
+    timeline = plan_case_timeline(case, load_countries())
+    assert timeline is not None  # a chosen route always gives a timeline
     return (timeline_chart_html(timeline, known=case.timeline_dates) + timeline_table(timeline)
             + delay_flags_html(timeline) + missing_dates_html(timeline))
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from workshop_kit.core.case_study import (
     Art33Consent,
+    Authority,
     CaseStudy,
     Connection,
     Consent,
@@ -24,6 +25,7 @@ from workshop_kit.core.case_study import (
     RightOfEntry,
     Route,
     Stance,
+    Understanding,
     Verdict,
 )
 from workshop_kit.core.content import countries as load_countries
@@ -32,11 +34,13 @@ from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.routes_view import (
     ART33_WORDS,
+    AUTHORITY_WORDS,
     CONNECTION_WORDS,
     CONSENT_WORDS,
     LEGAL_STATUS_WORDS,
     RIGHT_OF_ENTRY_WORDS,
     STANCE_WORDS,
+    UNDERSTANDING_WORDS,
     route_verdicts_html,
 )
 from workshop_kit.faces.widgets.countries import countries_by_name
@@ -52,6 +56,7 @@ DOMICILE_OPTIONS = [
 _DOMICILE = {"no": False, "yes": True, "not_known": None}
 
 DEFAULT_ANSWERS: dict[str, Any] = {
+    "authority": Authority.ENGLAND.value,
     "first_name": "Sam",
     "country": "spain",
     "habitually_resident": True,
@@ -59,7 +64,10 @@ DEFAULT_ANSWERS: dict[str, Any] = {
     "domiciled": "no",
     "age": 6,
     "british_citizen": True,
+    "settled_abroad": False,
+    "understanding": Understanding.NOT_SUFFICIENT.value,
     "legal_status": LegalStatus.CARE_ORDER.value,
+    "trial_placement": False,
     "right_of_entry": RightOfEntry.CONFIRMED.value,
     "consent_placement": Consent.GIVEN.value,
     "consent_adoption": Consent.UNKNOWN.value,
@@ -83,9 +91,13 @@ def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
         "id": HYPOTHETICAL_ID,
         "title": "A hypothetical case",
         "fictional": True,
+        "authority": answers["authority"],
         "summary": NOT_GIVEN,
         "child": {
             "first_name": answers["first_name"], "age": answers["age"],
+            "understanding": answers["understanding"],
+            "habitual_residence": answers["country"] if answers["settled_abroad"] else UK_ID,
+            "lives_in": answers["country"] if answers["settled_abroad"] else UK_ID,
             "needs": NOT_GIVEN, "wishes_and_feelings": NOT_GIVEN,
             "views": {"moving_abroad": answers["view_moving"], "adoption": answers["view_adoption"]},
             "british_citizen": answers["british_citizen"],
@@ -106,6 +118,7 @@ def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
         "consents": {"placement_abroad": answers["consent_placement"],
                      "adoption": answers["consent_adoption"]},
         "art33_consent": answers["art33"],
+        "trial_placement_abroad": answers["trial_placement"],
         "chosen_route": None,
         "discussion_questions": [NOT_GIVEN],
         "trainer_notes": [NOT_GIVEN],
@@ -116,6 +129,10 @@ def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
 
 PLAIN_MESSAGES = {
     "string_pattern_mismatch": "write one first name with no spaces (for example Mary-Jane)",
+    "greater_than_equal": "must be 0 or more: a child's age is 0 to 17",
+    "less_than_equal": "must be 17 or less: the route finder is for children under 18",
+    "int_type": "write a whole number of years, 0 to 17",
+    "int_parsing": "write a whole number of years, 0 to 17",
     "string_too_short": "please fill this in",
     "string_too_long": "is too long",
 }
@@ -128,10 +145,11 @@ def _plain(item) -> str:
 
 def _problems(error: ValidationError) -> str:
     """Say which answer is wrong, in words: the field paths map back to the finder's labels."""
-    names = {"child.first_name": "Child's first name", "child.age": "Child's age"}
+    names = {"child.first_name": "Child's first name", "child.age": "Child's age",
+             "child": "The child's views"}
     items = []
     for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"])
+        where = ".".join(str(p) for p in item["loc"] if not str(p).startswith("function-"))
         items.append(f"<li>{escape(names.get(where, where))}: {escape(_plain(item))}</li>")
     return ('<div class="wk wk-banner" role="alert"><p><strong>Check your answers.</strong> The '
             f"route finder cannot assess this case yet:</p><ul>{''.join(items)}</ul></div>")
@@ -187,6 +205,8 @@ class RouteFinder(widgets.VBox):
             return [(text, key.value) for key, text in mapping.items()]
 
         self.controls: dict[str, widgets.ValueWidget] = {
+            "authority": _dropdown("The local authority is in", words(AUTHORITY_WORDS),
+                                   start["authority"]),
             "country": _dropdown("Country where the carers live",
                                  [(c.name, c.id) for c in abroad], start["country"]),
             "habitually_resident": _checkbox("The carers are habitually resident in that country",
@@ -197,12 +217,19 @@ class RouteFinder(widgets.VBox):
             "first_name": widgets.Text(value=start["first_name"],
                                        description="Child's first name (fictional)", style=_LABEL,
                                        layout=widgets.Layout(**_WIDE), continuous_update=False),
-            "age": widgets.BoundedIntText(value=start["age"], min=0, max=17,
-                                          description="Child's age (0 to 17)", style=_LABEL,
-                                          layout=widgets.Layout(width="28em")),
+            # Not a BoundedIntText: that silently clamps 18 to 17; an age out of range is refused
+            # in words instead.
+            "age": widgets.IntText(value=start["age"], description="Child's age (0 to 17)",
+                                   style=_LABEL, layout=widgets.Layout(width="28em")),
+            "understanding": _dropdown("Child's understanding of the plan",
+                                       words(UNDERSTANDING_WORDS), start["understanding"]),
             "british_citizen": _checkbox("The child is a British citizen", start["british_citizen"]),
+            "settled_abroad": _checkbox("The child already lives, settled, in the carers' country",
+                                        start["settled_abroad"]),
             "legal_status": _dropdown("Child's legal status", words(LEGAL_STATUS_WORDS),
                                       start["legal_status"]),
+            "trial_placement": _checkbox("The plan moves the child abroad before the final order",
+                                         start["trial_placement"]),
             "right_of_entry": _dropdown("Child's right to enter and live there",
                                         words(RIGHT_OF_ENTRY_WORDS), start["right_of_entry"]),
             "view_moving": _dropdown("Child's view of moving abroad", words(STANCE_WORDS),
@@ -230,11 +257,12 @@ class RouteFinder(widgets.VBox):
             "advice.</p></div>"
         )
         super().__init__(
-            [intro,
+            [intro, c["authority"],
              _heading("The carers"), c["country"], c["habitually_resident"], c["connection"],
              c["domiciled"],
-             _heading("The child"), c["first_name"], c["age"], c["british_citizen"],
-             c["legal_status"], c["right_of_entry"], c["view_moving"], c["view_adoption"],
+             _heading("The child"), c["first_name"], c["age"], c["understanding"],
+             c["british_citizen"], c["settled_abroad"], c["legal_status"], c["trial_placement"],
+             c["right_of_entry"], c["view_moving"], c["view_adoption"],
              _heading("Consents"), c["consent_placement"], c["consent_adoption"], c["art33"],
              self.status, self.output],
             **kwargs,

@@ -10,7 +10,8 @@ from html import escape
 
 import ipywidgets as widgets
 
-from workshop_kit.core.timeline import Timeline, plan_timeline
+from workshop_kit.core.content import timescales as load_timescales
+from workshop_kit.core.timeline import Timeline, dates_used_by, plan_timeline
 from workshop_kit.core.timescales import KNOWN_DATES, ROUTE_IDS, DelaySeverity
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.timeline_view import (
@@ -94,11 +95,15 @@ class TimelinePlanner(widgets.VBox):
 
     @property
     def known(self) -> dict[str, dt.date | None]:
-        """The dates as entered, by the names the planner uses (empty pickers give None)."""
-        return {date_id: picker.value for date_id, picker in self.dates.items()}
+        """The dates as entered that the chosen route uses (empty pickers give None)."""
+        used = dates_used_by(self.route.value, load_timescales())
+        return {date_id: picker.value for date_id, picker in self.dates.items() if date_id in used}
 
     def _update(self, _change: object = None) -> None:
         today = self.today.value
+        used = dates_used_by(self.route.value, load_timescales())
+        for date_id, picker in self.dates.items():  # ask only for the dates this route uses
+            picker.layout.display = None if date_id in used else "none"
         timeline = plan_timeline(self.route.value, self.known, today=today)
         self.timeline = timeline
         urgent = sum(f.severity is DelaySeverity.URGENT for f in timeline.flags)
