@@ -15,6 +15,7 @@ from workshop_kit.faces.webapp import voila_argv
     (["slides"], "no internet"),
     (["report"], "--client"),
     (["validate"], "field"),
+    (["assess"], "CASE_FILE"),
 ])
 def test_every_command_has_help(command, phrase):
     result = CliRunner().invoke(main, [*command, "--help"])

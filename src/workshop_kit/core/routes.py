@@ -366,6 +366,8 @@ def convention_adoption_and_nationality(s: Situation, route: Route) -> list[Hit]
 def s84_only_outside_the_convention(s: Situation, route: Route) -> list[Hit]:
     """Carers habitually resident in a 1993 Convention State adopt through the Convention (Art 2);
     the non-Convention s84 route is for the rest (ACA 2002 s84, s85)."""
+    if s.case.child.habitual_residence != s.uk.id:
+        return []  # not a removal from the UK at all: `s84_child_leaving_the_uk` says so
     if s.status_unknown("adoption_1993"):
         return hit("status_unknown")
     applies, _ = _convention_applies(s)

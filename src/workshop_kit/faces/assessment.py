@@ -81,7 +81,8 @@ VERDICT_WORDS = {"realistic": "REALISTIC", "conditional": "POSSIBLE WITH CONDITI
 
 def as_text(data: dict[str, Any], width: int = 100) -> str:
     """The assessment as a person reads it in a terminal: verdicts first, then why."""
-    out = [f"{data['title']} ({data['case']}), {data['authority'].title()} authority, "
+    authority = {"england": "English", "wales": "Welsh"}.get(data["authority"], data["authority"])
+    out = [f"{data['title']} ({data['case']}), {authority} authority, "
            f"assessed on {data['today']}", data["notice"], ""]
     wrap = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="      ")
     for route in data["routes"]:
