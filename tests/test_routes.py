@@ -66,8 +66,9 @@ def _entry(status: str, since: str | None = None, **extra: Any) -> dict[str, Any
 
 
 def _law(status: str) -> dict[str, Any]:
+    unknown = {"uncertain": True, "caveat": "Find out."} if status == "unknown" else {}
     return {"text": "Adoption in its law.", "source": "Test", "confidence": "secondary",
-            "status": status, "last_reviewed": "2026-11-01"}
+            "status": status, "last_reviewed": "2026-11-01", **unknown}
 
 
 def make_countries() -> Countries:
