@@ -79,7 +79,8 @@ def make_countries() -> Countries:
         "united_kingdom": (_entry("in_force", "2003-06-01"), _entry("in_force", "2012-11-01")),
     }
     return Countries.model_validate({"countries": [
-        {"id": cid, "name": cid.capitalize(), "adoption_1993": a, "child_protection_1996": c}
+        {"id": cid, "name": cid.capitalize(), "adoption_1993": a, "child_protection_1996": c,
+         "adoption_in_law": _entry("available")}
         for cid, (a, c) in rows.items()]})
 
 

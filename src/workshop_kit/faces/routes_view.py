@@ -95,6 +95,7 @@ STATUS_WORDS = {
     ConventionStatus.IN_FORCE: "In force",
     ConventionStatus.NOT_PARTY: "Not a party",
     ConventionStatus.SIGNED_ONLY: "Signed, not in force",
+    ConventionStatus.UNKNOWN: "Not known: check the HCCH status table",
 }
 
 DATE_BASIS_WORDS = {
