@@ -8,7 +8,15 @@ import pytest
 from pydantic import ValidationError
 
 from workshop_kit.core.content import CONTENT_DIR, countries, kind_for
-from workshop_kit.core.countries import ConventionEntry, ConventionStatus, Countries, DateBasis
+from workshop_kit.core.countries import (
+    ANOTHER_COUNTRY_ID,
+    AdoptionInLaw,
+    AdoptionInLawStatus,
+    ConventionEntry,
+    ConventionStatus,
+    Countries,
+    DateBasis,
+)
 
 FACTS_SECTION_5 = {
     "australia", "brazil", "bulgaria", "canada", "czech_republic", "ghana", "hungary", "india",
@@ -139,3 +147,161 @@ def test_all_facts_names_each_entry():
 def test_countries_kind_is_registered():
     kind = kind_for(CONTENT_DIR / "countries.yaml")
     assert kind is not None and kind.name == "countries"
+
+
+# --- adoption in the country's own law (ACA 2002 s84(1)) ---------------------------------------
+
+def test_every_country_says_whether_its_law_has_adoption():
+    for c in countries().countries:
+        assert c.adoption_in_law.status in set(AdoptionInLawStatus), c.id
+        assert c.adoption_in_law.source, c.id
+
+
+def test_the_law_of_england_and_wales_has_adoption():
+    uk = countries().uk.adoption_in_law
+    assert uk.status is AdoptionInLawStatus.AVAILABLE and uk.available
+    assert not uk.to_be_confirmed
+
+
+@pytest.mark.parametrize("cid", ["pakistan", "morocco", "bangladesh"])
+def test_guardianship_only_countries_give_nothing_to_adopt_under(cid):
+    """Guardians and Wards Act 1890 (Pakistan, Bangladesh for Muslims); kafala (Morocco)."""
+    law = countries().country(cid).adoption_in_law
+    assert law.status is AdoptionInLawStatus.GUARDIANSHIP_ONLY
+    assert not law.available
+
+
+def test_bangladesh_depends_on_the_carers_personal_law():
+    """Hindu personal law allows adoption of a son: genuinely fact-dependent, so to be confirmed."""
+    law = countries().country("bangladesh").adoption_in_law
+    assert law.to_be_confirmed and "Hindu" in law.caveat
+
+
+@pytest.mark.parametrize("cid", ["france", "germany", "italy", "netherlands"])
+def test_new_european_countries_have_adoption_in_law_read_in_their_own_law(cid):
+    law = countries().country(cid).adoption_in_law
+    assert law.available and law.confidence == "verified"
+
+
+def test_adoption_in_law_unknown_must_say_what_to_find_out():
+    with pytest.raises(ValidationError, match="what to find out"):
+        AdoptionInLaw.model_validate({
+            "text": "Not known.", "source": "x", "confidence": "unverified", "caveat": "Check.",
+            "status": "unknown", "last_reviewed": "2026-11-01"})
+
+
+def test_every_country_fact_is_counted_for_validate():
+    facts = dict(countries().all_facts())
+    assert "countries.morocco.adoption_in_law" in facts
+
+
+# --- "another country": status unknown ---------------------------------------------------------
+
+def test_another_country_reads_naturally_mid_sentence():
+    other = countries().country(ANOTHER_COUNTRY_ID)
+    assert other.name_in_text == "another country"
+    assert not other.definite_article
+
+
+def test_another_country_has_both_conventions_and_adoption_in_law_unknown():
+    other = countries().country(ANOTHER_COUNTRY_ID)
+    today = dt.date(2026, 11, 23)
+    for entry in (other.adoption_1993, other.child_protection_1996):
+        assert entry.status is ConventionStatus.UNKNOWN
+        assert not entry.in_force_on(today)
+        assert entry.in_doubt_on(today)
+        assert entry.to_be_confirmed
+    assert other.status_unknown
+    assert other.adoption_in_law.status is AdoptionInLawStatus.UNKNOWN
+    assert other.adoption_in_law.to_be_confirmed
+
+
+def test_another_country_says_what_to_find_out_and_where():
+    other = countries().country(ANOTHER_COUNTRY_ID)
+    assert "HCCH status table" in other.adoption_1993.caveat
+    assert "HCCH status table" in other.child_protection_1996.caveat
+    for fact in (other.adoption_1993, other.adoption_in_law):
+        assert "Central Authority" in fact.caveat and "CFAB" in fact.caveat
+
+
+def test_an_unknown_status_is_in_doubt_on_any_day_and_never_in_force():
+    entry = ConventionEntry.model_validate({
+        "text": "Not known.", "source": "x", "confidence": "unverified", "uncertain": True,
+        "caveat": "Check the HCCH status table.", "status": "unknown", "last_reviewed": "2026-11-01"})
+    for day in (dt.date(1990, 1, 1), dt.date(2026, 11, 23)):
+        assert not entry.in_force_on(day) and entry.in_doubt_on(day)
+
+
+def test_an_unknown_status_must_be_marked_uncertain():
+    with pytest.raises(ValidationError, match="status unknown"):
+        ConventionEntry.model_validate({
+            "text": "Not known.", "source": "x", "confidence": "unverified", "caveat": "Check.",
+            "status": "unknown", "last_reviewed": "2026-11-01"})
+
+
+def test_an_unknown_status_has_no_date():
+    with pytest.raises(ValidationError, match="must not have in_force_from"):
+        ConventionEntry.model_validate({
+            "text": "Not known.", "source": "x", "confidence": "unverified", "uncertain": True,
+            "caveat": "HCCH", "status": "unknown", "in_force_from": "2010-01-01",
+            "last_reviewed": "2026-11-01"})
+
+
+# --- the countries added in the 2026-11-23 review ----------------------------------------------
+
+@pytest.mark.parametrize(("cid", "name", "since"), [
+    ("france", "child_protection_1996", dt.date(2011, 2, 1)),  # HCCH table, read
+    ("germany", "child_protection_1996", dt.date(2011, 1, 1)),  # HCCH table, read
+    ("france", "adoption_1993", dt.date(1998, 10, 1)),  # R 30-VI-1998, computed
+    ("germany", "adoption_1993", dt.date(2002, 3, 1)),  # R 22-XI-2001, computed
+    ("italy", "adoption_1993", dt.date(2000, 5, 1)),  # R 18-I-2000, computed
+    ("italy", "child_protection_1996", dt.date(2016, 1, 1)),  # R 30-IX-2015, computed
+    ("netherlands", "adoption_1993", dt.date(1998, 10, 1)),  # R 26-VI-1998, computed
+    ("netherlands", "child_protection_1996", dt.date(2011, 5, 1)),  # R 31-I-2011, computed
+    ("morocco", "child_protection_1996", dt.date(2002, 12, 1)),  # R 22-VIII-2002, computed
+])
+def test_new_countries_entry_into_force(cid, name, since):
+    entry = getattr(countries().country(cid), name)
+    assert entry.status is ConventionStatus.IN_FORCE and entry.in_force_from == since
+
+
+@pytest.mark.parametrize(("cid", "name"), [
+    ("bangladesh", "adoption_1993"), ("bangladesh", "child_protection_1996"),
+    ("morocco", "adoption_1993")])
+def test_new_countries_not_party(cid, name):
+    c = countries().country(cid)
+    assert getattr(c, name).status is ConventionStatus.NOT_PARTY
+    assert not getattr(c, name).in_force_on(dt.date(2026, 11, 23))
+
+
+def test_the_netherlands_reads_with_the():
+    assert countries().country("netherlands").name_in_text == "the Netherlands"
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}
+
+
+def _first_day_after_three_months(deposit: dt.date) -> dt.date:
+    """1993 Art 46(2)(a), 1996 Art 61(2)(a): the first day of the month following the expiration
+    of three months after the deposit."""
+    month = deposit.month + 3
+    year = deposit.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    # the three months expire in `month`; the Convention enters into force on the 1st after it
+    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dt.date(year, month, 1)
+
+
+def test_every_computed_ratification_date_follows_the_conventions_own_rule():
+    """A typo in a computed date would teach a wrong date as if it were checked arithmetic."""
+    checked = 0
+    for cid, name, entry in entries():
+        if entry.date_basis is not DateBasis.COMPUTED_FROM_DEPOSIT:
+            continue
+        words = entry.text.split("deposited ", 1)[1].split(",", 1)[0].split()
+        deposit = dt.date(int(words[2]), _MONTHS[words[1]], int(words[0]))
+        assert entry.in_force_from == _first_day_after_three_months(deposit), (cid, name)
+        checked += 1
+    assert checked >= 25

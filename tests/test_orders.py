@@ -97,17 +97,16 @@ def test_s84_needs_the_child_at_home_with_the_applicants_for_ten_weeks(chart):
 
 
 def test_convention_adoption_abroad_makes_child_british_only_if_adopters_live_in_uk(chart):
+    """BNA 1981 s1(5A): joint adopters must both be habitually resident in the UK (or a designated
+    territory)."""
     fact = cell(chart, "convention_adoption", "nationality")
-    assert "habitually resident in the UK" in fact.text
+    assert "habitually resident in the UK" in fact.text and "both joint adopters" in fact.text
     assert "s1(5A)" in fact.source
 
 
 @pytest.mark.parametrize(("order_id", "feature_id"), [
-    ("adoption", "ending"),  # revocation under the inherent jurisdiction [M]
-    ("s84_order", "parental_responsibility"),  # does s84 end the birth parents' PR? ⚠
     ("s84_order", "duration"),  # no checked rule
     ("sgo", "support"),  # which authority supports carers abroad after 3 years ⚠
-    ("care_order", "removal_from_uk"),  # the authority's one month, s33(8) [M]
     ("convention_adoption", "parental_responsibility"),  # depends on the receiving country
 ])
 def test_unsettled_points_are_shown_as_to_be_confirmed(chart, order_id, feature_id):
@@ -116,10 +115,65 @@ def test_unsettled_points_are_shown_as_to_be_confirmed(chart, order_id, feature_
     assert fact.caveat
 
 
-def test_facts_marked_unverified_in_facts_md_are_not_presented_as_verified(chart):
-    for order_id in ("adoption", "sgo", "cao", "care_order"):
-        assert cell(chart, order_id, "looked_after").confidence is Confidence.UNVERIFIED
-    assert cell(chart, "cao", "ending").confidence is Confidence.UNVERIFIED
+@pytest.mark.parametrize(("order_id", "feature_id"), [
+    ("adoption", "ending"),  # Re X and Y [2025] EWCA Civ 2; [2026] UKSC 13
+    ("s84_order", "parental_responsibility"),  # ACA s84(5) applies s46(2)-(4)
+    ("s84_order", "looked_after"),  # s84(5), s46(2)(b): the care order ends
+    ("care_order", "removal_from_uk"),  # CA s33(8) is statute
+    ("cao", "ending"),  # CA s10(4) is statute
+    ("adoption", "looked_after"), ("sgo", "looked_after"),  # s46(2)(b); s91(5A)
+    ("cao", "looked_after"), ("care_order", "looked_after"),  # s91(1); s33(1), s22(1)
+])
+def test_settled_law_is_not_badged_to_be_confirmed(chart, order_id, feature_id):
+    """FACTS §0 (legal review 2026-11-23): a badge on settled law teaches doubt where there is none."""
+    assert not cell(chart, order_id, feature_id).to_be_confirmed
+
+
+def test_adoption_order_cannot_be_revoked_at_first_instance(chart):
+    """Re X and Y (Children: Adoption Order: Setting Aside) [2025] EWCA Civ 2; [2026] UKSC 13."""
+    fact = cell(chart, "adoption", "ending")
+    assert "cannot be revoked" in fact.text and "appealed" in fact.text
+    assert "[2025] EWCA Civ 2" in fact.source
+
+
+def test_no_fact_teaches_revocation_in_highly_exceptional_cases(chart):
+    for location, fact in chart.all_facts():
+        said = f"{fact.text} {fact.caveat or ''}".lower()
+        assert "highly exceptional" not in said and "inherent jurisdiction" not in said, location
+
+
+def test_leave_to_oppose_adoption_only_after_placement(chart):
+    """ACA s47(3), (5): leave is needed only after placement with consent or a placement order."""
+    fact = cell(chart, "adoption", "ending")
+    assert "placed with consent or under a placement order" in fact.text
+    assert "s47(3)" in fact.source and "s52" in fact.source
+
+
+def test_s84_order_extinguishes_other_parental_responsibility(chart):
+    """ACA s84(5) applies s46(2)-(4)."""
+    fact = cell(chart, "s84_order", "parental_responsibility")
+    assert "extinguishes" in fact.text and "s84(1), (5)" in fact.source
+
+
+def test_discharging_an_sgo_needs_more_than_a_change_in_circumstances(chart):
+    """Re M [2021] EWCA Civ 442: a change in circumstances is necessary but not sufficient."""
+    assert "needed but not enough" in cell(chart, "sgo", "ending").text
+
+
+@pytest.mark.parametrize("order_id", ["sgo", "cao"])
+def test_removal_under_sgo_or_cao_needs_every_pr_holders_consent_or_leave(chart, order_id):
+    """CA s13(1)(b), s14C(3)(b); the short absences need neither."""
+    assert "written consent of every person with PR or the court's leave" in \
+        cell(chart, order_id, "removal_from_uk").text
+
+
+def test_designated_teacher_and_virtual_school_head_never_weigh_for_a_move_abroad(chart):
+    """CA s23ZZA: English duties. The balance sheet carries every advantage of an order as a point
+    for the route, so no advantage may offer them."""
+    for order in chart.orders:
+        for fact in order.advantages:
+            said = fact.text.lower()
+            assert "designated teacher" not in said and "virtual school" not in said, order.id
 
 
 def test_seed_advantages_are_credited_to_the_council_guidance(chart):

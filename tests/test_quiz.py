@@ -266,3 +266,45 @@ def test_convention_adoption_abroad_needs_uk_habitual_residence_for_nationality(
     feedback = question_bank("convention_adoption").check("convention_adoption_nationality",
                                                           "yes_adopter_british")
     assert not feedback.correct and "habitually resident" in feedback.answer
+
+
+# --- the law after the legal review of 2026-11-23 ----------------------------------------------
+
+def _explanation(bank_id: str, question_id: str) -> str:
+    bank = question_bank(bank_id)
+    (question,) = [q for q in bank.questions if q.id == question_id]
+    return question.explanation.text
+
+
+def test_leave_to_discharge_an_sgo_needs_more_than_a_change_in_circumstances():
+    """Re M [2021] EWCA Civ 442: the change is necessary, not sufficient."""
+    assert "necessary but not sufficient" in _explanation("special_guardianship", "leave_to_discharge")
+
+
+def test_article_29_has_two_exceptions():
+    """1993 Convention Art 29: within a family, or on the State of origin's conditions."""
+    text = _explanation("convention_adoption", "article_29_family_exception")
+    assert "two exceptions" in text and "competent authority of the State of origin" in text
+
+
+def test_convention_adoption_nationality_needs_both_joint_adopters_resident():
+    """BNA 1981 s1(5A)."""
+    assert "both joint adopters" in _explanation("convention_adoption", "convention_adoption_nationality")
+
+
+def test_s85_offence_is_disapplied_for_a_court_approved_move_abroad():
+    """CA 1989 Sch 2 para 19(6)."""
+    assert "paragraph 19" in _explanation("convention_adoption", "s85_offence")
+
+
+def test_sgo_notice_is_for_an_individuals_own_application():
+    """CA 1989 s14A(6)(b), (7), (11)."""
+    text = _explanation("special_guardianship", "notice_before_applying")
+    assert "own motion" in text and "report" in text
+
+
+def test_no_quiz_teaches_revocation_of_an_adoption_order():
+    for bank_id in ("orders", "special_guardianship", "convention_adoption", "viability"):
+        for question in question_bank(bank_id).questions:
+            said = (question.explanation.text + " " + (question.explanation.caveat or "")).lower()
+            assert "highly exceptional" not in said and "revoked" not in said, question.id

@@ -142,3 +142,15 @@ def test_case_card_shows_child_carers_status_consents_and_dates(case):
 def test_case_card_says_the_case_is_fictional():
     assert "A fictional case study" in case_card_html(make_case(), COUNTRIES)
 
+
+
+def test_the_country_factsheet_says_whether_its_law_has_adoption():
+    """ACA 2002 s84(1): kafala is not adoption, so Morocco shows guardianship only."""
+    html = country_status_html(countries().country("morocco"))
+    assert 'data-adoption-in-law="guardianship_only"' in html and "Guardianship only" in html
+
+
+def test_another_country_factsheet_says_what_to_find_out_and_where():
+    html = country_status_html(countries().country("another_country"))
+    assert html.count("Not known") >= 3
+    assert "HCCH status table" in html and "CFAB" in html and "Central Authority" in html

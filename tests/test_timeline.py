@@ -47,10 +47,10 @@ def test_every_timescale_carries_source_confidence_and_review_date():
             assert fact.caveat, f"{location} is uncertain but has no caveat"
 
 
-def test_partner_of_a_parent_six_months_is_marked_uncertain():
-    """ACA 2002 s42(3): 6 months taken from a report of Re X [2013] EWHC 689 (Fam); ⚠ in FACTS."""
+def test_partner_of_a_parent_six_months_is_statute_not_to_be_confirmed():
+    """ACA 2002 s42(3) is statute (FACTS §0, legal review 2026-11-23): no ⚠ badge."""
     rule = timescales().timescale("adoption_application_partner_of_parent")
-    assert rule.uncertain and rule.caveat and rule.to_be_confirmed
+    assert not rule.to_be_confirmed and "s42(3)" in rule.source
     assert (rule.duration.amount, rule.duration.unit) == (6, "months")
 
 
@@ -192,9 +192,18 @@ def test_central_authority_reply_times_are_anecdotal_and_to_be_confirmed():
 
 
 def test_art33_consent_is_flagged_early_for_a_foster_placement_abroad():
-    """1996 Convention Art 33; week-47 adjournment reported by Local Government Lawyer."""
+    """1996 Convention Art 33."""
     flag = flags_by_label("fostering_abroad", {})["Article 33 consent before a placement abroad"]
-    assert "week 47" in flag.text and not flag.to_be_confirmed
+    assert "consented" in flag.text and not flag.to_be_confirmed
+
+
+def test_the_week_47_adjournment_is_told_of_an_sgo_placement_with_an_aunt():
+    """Local Government Lawyer (2024): the adjournment for Irish Art 33 consent concerned an SGO
+    placement with an aunt, not a foster placement (FACTS §0)."""
+    foster = flags_by_label("fostering_abroad", {})["Article 33 consent before a placement abroad"]
+    sgo = flags_by_label("sgo_abroad", {})["Article 33 consent may be needed"]
+    assert "week 47" not in foster.text
+    assert "week 47" in sgo.text and "SGO placement with an aunt" in sgo.text
 
 
 def test_art33_for_sgo_placements_is_flagged_as_to_be_confirmed():

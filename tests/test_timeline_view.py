@@ -111,7 +111,7 @@ def test_no_hint_when_every_date_the_route_uses_is_given(sgo):
 
 def test_reference_rules_are_listed_beside_the_timeline():
     html = reference_rules_html(plan_timeline("convention_adoption", {}))
-    assert "partner of a parent" in html and "⚠ To be confirmed" in html
+    assert "partner of a parent" in html and "local authority foster parents" in html
 
 
 def test_chart_is_an_image_with_alt_text_summarising_it(sgo):

@@ -121,9 +121,8 @@ def option_sheet(case: CaseStudy, assessment: RouteAssessment, chart: OrdersChar
         pass
     else:
         order_name = order.name
-        # every route here places the child abroad: English-only help does not weigh for it
-        positives += [_order_point(f) for f in order.advantages if f.applies_abroad]
-        negatives += [_order_point(f) for f in order.disadvantages if f.applies_abroad]
+        positives += [_order_point(f) for f in order.advantages]
+        negatives += [_order_point(f) for f in order.disadvantages]
     return OptionSheet(assessment.route, assessment.verdict, order_id, order_name,
                        tuple(positives), tuple(negatives), tuple(steps))
 

@@ -20,6 +20,10 @@ from workshop_kit.core.text import Identifier, Line
 UK_ID = "united_kingdom"
 """The State of origin in every case this kit teaches: the Conventions must be in force for it too."""
 
+ANOTHER_COUNTRY_ID = "another_country"
+"""A country not (yet) in the list: both Conventions and adoption in its law are unknown, and the
+caveats say what to find out and where."""
+
 DATE_MARGIN = dt.timedelta(days=366)
 """A to-be-confirmed entry-into-force date is only ever out by months (FACTS §5: computed from the
 deposit date, or the 1996 accession rule of Art 61(2)(b)). A question about a day further than this
@@ -30,7 +34,7 @@ class ConventionStatus(StrEnum):
     IN_FORCE = "in_force"
     NOT_PARTY = "not_party"
     SIGNED_ONLY = "signed_only"
-    UNKNOWN = "unknown"  # not known for this country: the engine says what to find out
+    UNKNOWN = "unknown"  # "another country": not known until checked in the HCCH status table
 
 
 class DateBasis(StrEnum):
@@ -71,6 +75,9 @@ class ConventionEntry(SourcedFact):
                                  "HCCH status table")
         if self.date_basis is DateBasis.UNVERIFIED and self.confidence is not Confidence.UNVERIFIED:
             raise ValueError("a date with basis unverified ([M]) must have confidence unverified")
+        if self.status is ConventionStatus.UNKNOWN and (not self.uncertain or not self.caveat):
+            raise ValueError("status unknown must be uncertain: true, with a caveat saying what to "
+                             "find out and where (the HCCH status table)")
         return self
 
     def in_force_on(self, on: dt.date) -> bool:
@@ -81,8 +88,11 @@ class ConventionEntry(SourcedFact):
         """Whether the answer to `in_force_on(on)` could change once the entry is confirmed.
 
         A party whose date is to be confirmed is in doubt only near that date; a "not a party"
-        entry marked uncertain (e.g. a later accession not checked) is in doubt on any day.
+        entry marked uncertain (e.g. a later accession not checked) is in doubt on any day, and an
+        unknown status always is.
         """
+        if self.status is ConventionStatus.UNKNOWN:
+            return True
         if not self.to_be_confirmed:
             return False
         if self.status is ConventionStatus.IN_FORCE and self.in_force_from is not None:
@@ -91,16 +101,34 @@ class ConventionEntry(SourcedFact):
 
 
 class AdoptionInLawStatus(StrEnum):
+    """Whether the country's own law has adoption (ACA 2002 s84(1): an s84 order is only for
+    carers who intend to adopt under the law of their country)."""
+
     AVAILABLE = "available"
-    GUARDIANSHIP_ONLY = "guardianship_only"  # e.g. kafala, guardianship orders: no adoption
+    GUARDIANSHIP_ONLY = "guardianship_only"  # e.g. kafala, or the Guardians and Wards Act 1890
     UNKNOWN = "unknown"
 
 
 class AdoptionInLaw(SourcedFact):
-    """Whether the country's law has adoption at all: a s84 order is only for carers who intend
-    to adopt under the law of their country."""
+    """Whether adoption exists in the country's law, as a sourced fact.
+
+    `text` is the sentence shown to attendees; `status` is what the route finder reads. An unknown
+    status must say, in its caveat, what to find out and where.
+    """
 
     status: AdoptionInLawStatus
+
+    @model_validator(mode="after")
+    def _unknown_is_to_be_confirmed(self) -> AdoptionInLaw:
+        if self.status is AdoptionInLawStatus.UNKNOWN and (not self.uncertain or not self.caveat):
+            raise ValueError("status unknown must be uncertain: true, with a caveat saying what to "
+                             "find out and where")
+        return self
+
+    @property
+    def available(self) -> bool:
+        """True only where the country's law is known to have adoption."""
+        return self.status is AdoptionInLawStatus.AVAILABLE
 
 
 class Country(StrictModel):
@@ -112,7 +140,9 @@ class Country(StrictModel):
     """True for names read with "the" in a sentence (the United States, the Philippines)."""
     adoption_1993: ConventionEntry
     child_protection_1996: ConventionEntry
-    adoption_in_law: AdoptionInLaw | None = None
+    adoption_in_law: AdoptionInLaw
+    """Whether the country's law has adoption or only guardianship (kafala, Guardians and Wards
+    Act): decides whether carers there can intend to adopt under its law (ACA 2002 s84(1))."""
     notes: list[SourcedFact] = []
     """Other sourced points about the country (e.g. its Central Authority), only where FACTS has one."""
 
@@ -128,6 +158,12 @@ class Country(StrictModel):
     def child_protection_convention_in_force(self, on: dt.date) -> bool:
         """1996 Hague Child Protection Convention in force for this country on `on`."""
         return self.child_protection_1996.in_force_on(on)
+
+    @property
+    def status_unknown(self) -> bool:
+        """True for a placeholder such as "another country", where nothing is known yet."""
+        return ConventionStatus.UNKNOWN in (self.adoption_1993.status,
+                                            self.child_protection_1996.status)
 
 
 class Countries(StrictModel):
@@ -166,5 +202,6 @@ class Countries(StrictModel):
         for c in self.countries:
             facts.append((f"countries.{c.id}.adoption_1993", c.adoption_1993))
             facts.append((f"countries.{c.id}.child_protection_1996", c.child_protection_1996))
+            facts.append((f"countries.{c.id}.adoption_in_law", c.adoption_in_law))
             facts += [(f"countries.{c.id}.notes[{i}]", n) for i, n in enumerate(c.notes)]
         return facts

@@ -23,15 +23,6 @@ class Feature(StrictModel):
     question: Text
 
 
-class OrderPoint(SourcedFact):
-    """An advantage or disadvantage of an order as a permanence plan."""
-
-    applies_abroad: bool = True
-    """False for a point that rests on duties of English schools or services (the designated
-    teacher, the Virtual School Head): the balance sheet of a child who will live abroad leaves it
-    out."""
-
-
 class Order(StrictModel):
     """A legal order that can make a child's placement permanent."""
 
@@ -41,8 +32,8 @@ class Order(StrictModel):
     legislation: Line
     summary: Text
     features: dict[Identifier, SourcedFact]
-    advantages: list[OrderPoint] = []
-    disadvantages: list[OrderPoint] = []
+    advantages: list[SourcedFact] = []
+    disadvantages: list[SourcedFact] = []
 
 
 class OrdersChart(StrictModel):

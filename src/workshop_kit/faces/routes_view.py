@@ -27,7 +27,15 @@ from workshop_kit.core.case_study import (
     Understanding,
     Verdict,
 )
-from workshop_kit.core.countries import ConventionEntry, ConventionStatus, Countries, Country, DateBasis
+from workshop_kit.core.countries import (
+    AdoptionInLaw,
+    AdoptionInLawStatus,
+    ConventionEntry,
+    ConventionStatus,
+    Countries,
+    Country,
+    DateBasis,
+)
 from workshop_kit.core.routes import Effect, Reason, RouteAssessment
 from workshop_kit.faces.html import STYLE, fact_cell, long_date, tbc_badge
 from workshop_kit.faces.timeline_view import DATE_LABELS
@@ -112,6 +120,12 @@ DATE_BASIS_WORDS = {
     DateBasis.READ: "date read in the HCCH status table",
     DateBasis.COMPUTED_FROM_DEPOSIT: "date computed from the deposit date, not read",
     DateBasis.UNVERIFIED: "date widely stated, not checked in a source",
+}
+
+ADOPTION_IN_LAW_WORDS = {
+    AdoptionInLawStatus.AVAILABLE: "Has adoption",
+    AdoptionInLawStatus.GUARDIANSHIP_ONLY: "Guardianship only, no adoption",
+    AdoptionInLawStatus.UNKNOWN: "Not known: find out",
 }
 
 CONVENTION_NAMES = {
@@ -266,21 +280,33 @@ def _entry_cells(entry: ConventionEntry, inline_sources: bool) -> str:
             f"<td>{fact_cell(entry, inline_sources=inline_sources)}</td>")
 
 
+def _adoption_in_law_row(law: AdoptionInLaw, inline_sources: bool) -> str:
+    """ACA 2002 s84(1): whether the country's own law has adoption, shown beside the Conventions."""
+    caveat = ""
+    if law.to_be_confirmed and law.caveat and not inline_sources:
+        caveat = (f'<p class="wk-caveat"><strong>Why it is to be confirmed:</strong> '
+                  f"{escape(law.caveat)}</p>")
+    return (f'<tr data-adoption-in-law="{law.status}"><th scope="row">Adoption in its own law</th>'
+            f"<td><strong>{escape(ADOPTION_IN_LAW_WORDS[law.status])}</strong>{caveat}</td>"
+            f"<td>{fact_cell(law, inline_sources=inline_sources)}</td></tr>")
+
+
 def country_status_html(country: Country, *, inline_sources: bool = False) -> str:
-    """Where the carers live, under the two Conventions that shape a placement there, and any
-    other sourced note the content gives about the country."""
+    """Where the carers live, under the two Conventions that shape a placement there, whether its
+    law has adoption, and any other sourced note the content gives about the country."""
     rows = "".join(
         f'<tr data-convention="{key}"><th scope="row">{name}</th>'
         f"{_entry_cells(getattr(country, key), inline_sources)}</tr>"
         for key, name in CONVENTION_NAMES.items()
-    )
+    ) + _adoption_in_law_row(country.adoption_in_law, inline_sources)
     notes = ""
     if country.notes:
         items = "".join(f"<li>{fact_cell(n, inline_sources=inline_sources)}</li>" for n in country.notes)
         notes = f"<h4>Also worth knowing</h4><ul>{items}</ul>"
     return (
         STYLE + VIEW_STYLE + f'<div class="wk wk-country" data-country="{escape(country.id)}">'
-        f'<table class="wk wk-table"><caption>{escape(country.name)}: Hague Convention status'
+        f'<table class="wk wk-table"><caption>{escape(country.name[:1].upper() + country.name[1:])}: '
+        'Hague Convention status and adoption in its law'
         '</caption><thead><tr><th scope="col">Convention</th><th scope="col">Status</th>'
         f'<th scope="col">What the source says</th></tr></thead><tbody>{rows}</tbody></table>'
         f"{notes}</div>"

@@ -6,14 +6,21 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from workshop_kit.core.content import countries as load_countries
-from workshop_kit.core.countries import Countries, Country
+from workshop_kit.core.countries import ANOTHER_COUNTRY_ID, Countries, Country
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.routes_view import country_status_html
 
 
 def countries_by_name(table: Countries) -> list[Country]:
-    """Sorted by name, as a room looks for them, not by id."""
-    return sorted(table.countries, key=lambda c: c.name.casefold())
+    """Sorted by name, as a room looks for them, not by id; "another country" last."""
+    return sorted(table.countries, key=lambda c: (c.id == ANOTHER_COUNTRY_ID, c.name.casefold()))
+
+
+def option_label(country: Country) -> str:
+    """A country as a select lists it: "Another country (not listed)" starts with a capital."""
+    if country.id == ANOTHER_COUNTRY_ID:
+        return country.name[:1].upper() + country.name[1:] + " (not listed)"
+    return country.name
 
 
 class CountryConventions(widgets.VBox):
@@ -26,7 +33,7 @@ class CountryConventions(widgets.VBox):
         if country_id is not None:
             self.countries.country(country_id)  # a KeyError naming the known ids
         self.dropdown = widgets.Dropdown(
-            options=[(c.name, c.id) for c in ordered], value=country_id or ordered[0].id,
+            options=[(option_label(c), c.id) for c in ordered], value=country_id or ordered[0].id,
             description="Country where the carers live", style={"description_width": "initial"},
             layout=widgets.Layout(width="36em", max_width="100%"),
         )

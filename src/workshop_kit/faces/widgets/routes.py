@@ -43,7 +43,7 @@ from workshop_kit.faces.routes_view import (
     UNDERSTANDING_WORDS,
     route_verdicts_html,
 )
-from workshop_kit.faces.widgets.countries import countries_by_name
+from workshop_kit.faces.widgets.countries import countries_by_name, option_label
 
 HYPOTHETICAL_ID = "hypothetical-case"
 NOT_GIVEN = "Not given: a hypothetical case built in the route finder."
@@ -208,7 +208,7 @@ class RouteFinder(widgets.VBox):
             "authority": _dropdown("The local authority is in", words(AUTHORITY_WORDS),
                                    start["authority"]),
             "country": _dropdown("Country where the carers live",
-                                 [(c.name, c.id) for c in abroad], start["country"]),
+                                 [(option_label(c), c.id) for c in abroad], start["country"]),
             "habitually_resident": _checkbox("The carers are habitually resident in that country",
                                              start["habitually_resident"]),
             "connection": _dropdown("The carers are", words(CONNECTION_WORDS), start["connection"]),
