@@ -115,10 +115,44 @@ def test_s84_carers_habitually_resident_in_the_british_islands_for_a_year_must_a
 
 def test_s84_a_child_already_living_abroad_is_not_an_s84_case():
     """ACA 2002 s84(1), s85: the order authorises taking a child out of the UK."""
-    case = make_case(**{"carers.country": "neitherland", "child.habitual_residence": "neitherland",
-                        "child.lives_in": "neitherland"})
+    case = make_case(legal_status="none", **{"carers.country": "neitherland",
+                                             "child.habitual_residence": "neitherland",
+                                             "child.lives_in": "neitherland"})
     assert assess(case, Route.S84_ADOPTION).verdict is Verdict.NOT_AVAILABLE
     assert "s84_child_leaving_the_uk/settled_abroad" in outcomes(case, Route.S84_ADOPTION)
+
+
+def test_s84_a_child_in_care_placed_abroad_with_approval_can_still_have_an_s84_order():
+    """Re A [2009] EWCA Civ 41: the s84(4) ten weeks may be spent abroad after a para 19
+    placement, so a child in care already living with the carers abroad is an s84 case."""
+    case = make_case(**{"carers.country": "neitherland", "child.habitual_residence": "neitherland",
+                        "child.lives_in": "neitherland"})
+    a = assess(case, Route.S84_ADOPTION)
+    assert a.verdict is Verdict.REALISTIC
+    assert "s84_child_leaving_the_uk/abroad_under_para_19" in outcomes(case, Route.S84_ADOPTION)
+
+
+def test_para19_a_child_without_understanding_never_consents_the_court_disregards_consent():
+    """Sch 2 para 19(4): where the child lacks understanding, consent is disregarded, so a young
+    child who 'supports' the move is not recorded as consenting."""
+    case = make_case(**{"child.age": 7, "child.understanding": "not_sufficient",
+                        "child.views": {"moving_abroad": "supports", "adoption": "not_able_to_say"}})
+    found = outcomes(case, Route.FOSTERING_ABROAD)
+    assert "child_consent_under_para_19/lacks_understanding" in found
+    assert "child_consent_under_para_19/consents" not in found
+
+
+def test_para19_placement_order_suspends_the_care_order_so_no_fostering_abroad():
+    """ACA 2002 s29(1): the care order has no effect while a placement order is in force."""
+    case = make_case(legal_status="placement_order")
+    assert assess(case, Route.FOSTERING_ABROAD).verdict is Verdict.NOT_AVAILABLE
+
+
+def test_para19_parents_consent_to_a_trial_placement_is_a_condition_on_every_route():
+    """Sch 2 para 19(3)(d), (5): the trial placement needs every PR holder's consent."""
+    case = make_case(trial_placement_abroad=True, **{"consents.placement_abroad": "refused"})
+    for route in (Route.SGO_ABROAD, Route.CAO_ABROAD, Route.CONVENTION_ADOPTION):
+        assert "parents_consent_under_para_19/refused" in outcomes(case, route), route
 
 
 def test_s84_convention_adoption_completed_abroad_needs_an_s84_order_made_here_if_domiciled_here():
@@ -363,7 +397,8 @@ def _random_cases(n: int, seed: int = 7) -> list[CaseStudy]:
         person = {**BASE["carers"]["people"][0],
                   "domiciled_in_british_islands": choice([False, False, True, None]),
                   "habitually_resident_in_british_islands_for_a_year": choice([False, False, True]),
-                  "habitually_resident_in_country": choice([True, True, False])}
+                  "habitually_resident_in_country": choice([True, True, False]),
+                  "british_citizen": choice([True, False])}
         stage = choice(["issued", "concluded", "none"])
         changes: dict[str, Any] = {
             "authority": choice(["england", "wales"]),
@@ -375,7 +410,8 @@ def _random_cases(n: int, seed: int = 7) -> list[CaseStudy]:
             "child.british_citizen": choice([True, False]),
             "child.habitual_residence": "united_kingdom" if settled == "here" else country,
             "child.lives_in": country if settled == "abroad" else choice(["united_kingdom", country]),
-            "legal_status": choice(["care_order", "interim_care_order", "accommodated_s20", "none"]),
+            "legal_status": choice(["care_order", "interim_care_order", "placement_order",
+                                    "accommodated_s20", "none"]),
             "proceedings": {"stage": stage} | ({"issued": "2026-01-05"} if stage != "none" else {}),
             "consents.placement_abroad": choice(["given", "refused", "unknown", "cannot_be_found",
                                                  "lacks_capacity"]),

@@ -171,6 +171,7 @@ class Carers(StrictModel):
 class LegalStatus(StrEnum):
     CARE_ORDER = "care_order"
     INTERIM_CARE_ORDER = "interim_care_order"
+    PLACEMENT_ORDER = "placement_order"  # the care order does not have effect while it is in force
     ACCOMMODATED_S20 = "accommodated_s20"
     NONE = "none"
 

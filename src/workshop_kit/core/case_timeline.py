@@ -24,13 +24,15 @@ def case_facts(case: CaseStudy, countries: Countries, today: dt.date) -> frozens
     entries = (country.child_protection_1996, uk.child_protection_1996)
     if all(e.in_force_on(today) for e in entries):
         facts.add(CaseFact.CONVENTION_1996)
-    elif country.child_protection_1996.status is not ConventionStatus.UNKNOWN:
+    elif country.child_protection_1996.status is ConventionStatus.UNKNOWN:
+        facts.add(CaseFact.CONVENTION_1996_UNKNOWN)
+    else:
         facts.add(CaseFact.NOT_CONVENTION_1996)
     people = case.carers.people
-    could_adopt_here = (any(p.domiciled_in_british_islands is not False for p in people)
+    could_adopt_here = (any(p.domiciled_in_british_islands for p in people)
                         or all(p.habitually_resident_in_british_islands_for_a_year for p in people))
-    if not could_adopt_here:
-        facts.add(CaseFact.ADOPTION_COMPLETED_ABROAD)
+    # Domicile not known: plan for completion abroad too, so the s84 weeks are not silently lost.
+    facts.add(CaseFact.ADOPTION_MADE_HERE if could_adopt_here else CaseFact.ADOPTION_COMPLETED_ABROAD)
     if case.authority is Authority.WALES:
         facts.add(CaseFact.WALES)
     return frozenset(facts)

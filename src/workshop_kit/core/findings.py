@@ -74,7 +74,9 @@ class FindingText(SourcedFact):
 
     @property
     def specificity(self) -> int:
-        return bool(self.routes) + (self.authority is not None)
+        """A Welsh entry beats a route entry: Welsh law replacing English law matters more than
+        a route's wording."""
+        return bool(self.routes) + 2 * (self.authority is not None)
 
     def applies(self, route: Route, authority: Authority) -> bool:
         return ((not self.routes or route in self.routes)

@@ -118,6 +118,11 @@ class Situation:
         return getattr(self.country, which).status is ConventionStatus.UNKNOWN
 
     @property
+    def placed_abroad_in_care(self) -> bool:
+        """Living in the carers' country on a placement made while in care (para 19 approval)."""
+        return self.in_care and self.case.child.lives_in == self.country.id
+
+    @property
     def in_care(self) -> bool:
         """In the authority's care under a care order, interim or final: the court approves any
         move abroad (CA 1989 Sch 2 para 19; in Wales SSWWA 2014 s124(1))."""
@@ -198,13 +203,25 @@ def welsh_authority(s: Situation, route: Route) -> list[Hit]:
     return hit("wales") if s.authority is Authority.WALES else []
 
 
-@rule("in_care", "accommodated", "s85_disapplied")
+@rule("near_eighteen", per_child=True)
+def approaching_eighteen(s: Situation, route: Route, child: APerson) -> list[Hit]:
+    """Orders and applications that end or close at 18: an SGO, a CAO and a care order end at 18
+    (CA 1989 s91(12), (13), s9(6B)); an adoption application must be made before 18 and the order
+    before 19 (ACA 2002 s49(4), s47(9)); Convention agreements before 18 (1993 Convention Art 3)."""
+    return hit("near_eighteen") if child.age >= 16 else []
+
+
+@rule("in_care", "accommodated", "s85_disapplied", "placement_order")
 def trial_placement_abroad(s: Situation, route: Route) -> list[Hit]:
     """Any move abroad of a child in care before a final order needs the court's approval (CA 1989
     Sch 2 para 19, interim care orders included; Wales: SSWWA 2014 s124); an accommodated child's
-    needs every PR holder's approval. Para 19(6): no s85 offence for a child so placed."""
+    needs every PR holder's approval. Para 19(6): no s85 offence for a child so placed, but para
+    19(9): para 19 cannot be used to place for adoption. Under a placement order the care order
+    has no effect (ACA 2002 s29(1)): removal needs the court's leave (s28(2)(b))."""
     if not s.case.trial_placement_abroad or route is Route.FOSTERING_ABROAD:
         return []
+    if s.case.legal_status is LegalStatus.PLACEMENT_ORDER:
+        return hit("placement_order")
     if s.in_care:
         found = hit("in_care")
         if route in ADOPTION_ROUTES:
@@ -248,28 +265,28 @@ def child_view_of_adoption(s: Situation, route: Route, child: APerson) -> list[H
 
 
 @rule("consents", "lacks_understanding", "refuses_with_understanding", "refuses_understanding_unknown",
-      "objects_lacks_understanding", "unsure", "refuses_trial_placement", per_child=True)
+      "objects_lacks_understanding", "unsure", "refuses_trial_placement", "understanding_to_record",
+      per_child=True)
 def child_consent_under_para_19(s: Situation, route: Route, child: APerson) -> list[Hit]:
     """Para 19 (Wales: s124(3)(c), (4)): the child must consent; the court may dispense with it only
     where the child lacks understanding and goes to a parent, guardian, special guardian or other
     suitable person. A refusal by a child who understands is a bar at any age."""
     if not s.in_care or (route is not Route.FOSTERING_ABROAD and not s.case.trial_placement_abroad):
         return []  # after an SGO, CAO or s84 order the child is no longer in care
-    view = child.views.moving_abroad
-    may_understand = child.understanding is not Understanding.NOT_SUFFICIENT
-    if view is Stance.OBJECTS and may_understand and route is not Route.FOSTERING_ABROAD:
+    view, understanding = child.views.moving_abroad, child.understanding
+    if understanding is Understanding.NOT_SUFFICIENT:  # para 19(4): consent is disregarded
+        return hit("objects_lacks_understanding" if view is Stance.OBJECTS else "lacks_understanding")
+    if view is Stance.OBJECTS and route is not Route.FOSTERING_ABROAD:
         return hit("refuses_trial_placement")
-    match view, child.understanding:
-        case Stance.SUPPORTS, _:
+    match view, understanding:
+        case Stance.SUPPORTS, Understanding.SUFFICIENT:
             return hit("consents")
-        case Stance.NOT_ABLE_TO_SAY, _:
-            return hit("lacks_understanding")
+        case Stance.SUPPORTS, _:
+            return hit("understanding_to_record")
         case Stance.OBJECTS, Understanding.SUFFICIENT:
             return hit("refuses_with_understanding")
-        case Stance.OBJECTS, Understanding.NOT_ASSESSED:
+        case Stance.OBJECTS, _:
             return hit("refuses_understanding_unknown")
-        case Stance.OBJECTS, Understanding.NOT_SUFFICIENT:
-            return hit("objects_lacks_understanding")
     return hit("unsure")
 
 
@@ -294,12 +311,12 @@ def _convention_applies(s: Situation) -> tuple[bool, bool]:
     """Whether an adoption by these carers falls within the 1993 Convention, and whether in doubt."""
     in_force, doubt = s.both_in_force("adoption_1993")
     resident = all(p.habitually_resident_in_country for p in s.case.carers.people)
-    from_uk = s.case.child.habitual_residence == s.uk.id
+    from_uk = s.case.child.habitual_residence == s.uk.id or s.placed_abroad_in_care
     return in_force and resident and from_uk, doubt
 
 
 @rule("not_in_force", "not_in_force_to_confirm", "status_unknown", "carers_not_resident",
-      "child_not_from_uk", "in_force", "in_force_to_confirm")
+      "child_not_from_uk", "moved_under_para_19", "in_force", "in_force_to_confirm")
 def convention_needs_carers_in_a_1993_country(s: Situation, route: Route) -> list[Hit]:
     """1993 Convention Arts 2, 14: carers habitually resident in a Contracting State, a child
     habitually resident in another (the UK, in force from 1 June 2003)."""
@@ -311,7 +328,8 @@ def convention_needs_carers_in_a_1993_country(s: Situation, route: Route) -> lis
     if not all(p.habitually_resident_in_country for p in s.case.carers.people):
         return hit("carers_not_resident")
     if s.case.child.habitual_residence != s.uk.id:
-        return hit("child_not_from_uk")
+        # Art 2(1) reaches a child who "has been" moved: a child in care placed abroad
+        return hit("moved_under_para_19" if s.placed_abroad_in_care else "child_not_from_uk")
     since = s.country.adoption_1993.in_force_from
     return hit("in_force_to_confirm" if doubt else "in_force",
                since=f"{since.day} {since:%B %Y}" if since else "")
@@ -355,18 +373,24 @@ def contact_within_the_family(s: Situation, route: Route) -> list[Hit]:
     return hit("within_family" if s.case.carers.connection is Connection.RELATIVE else "not_family")
 
 
-@rule("not_british")
+@rule("not_british", "made_here_by_a_british_adopter")
 def convention_adoption_and_nationality(s: Situation, route: Route) -> list[Hit]:
     """BNA 1981 s1(5A): a Convention adoption abroad makes a child British only where the adopters
-    (both, if joint) are habitually resident in the UK or a designated territory."""
-    return [] if s.case.child.british_citizen else hit("not_british")
+    (both, if joint) are habitually resident in the UK or a designated territory; s1(5): an
+    adoption order made here by a British adopter makes the child British."""
+    if s.case.child.british_citizen:
+        return []
+    made_here = _could_adopt_here(s) in ("domiciled", "resident")
+    if made_here and any(p.british_citizen for p in s.case.carers.people):
+        return hit("made_here_by_a_british_adopter")
+    return hit("not_british")
 
 
 @rule("convention_applies", "outside", "accession_to_confirm", "status_unknown")
 def s84_only_outside_the_convention(s: Situation, route: Route) -> list[Hit]:
     """Carers habitually resident in a 1993 Convention State adopt through the Convention (Art 2);
     the non-Convention s84 route is for the rest (ACA 2002 s84, s85)."""
-    if s.case.child.habitual_residence != s.uk.id:
+    if s.case.child.habitual_residence != s.uk.id and not s.placed_abroad_in_care:
         return []  # not a removal from the UK at all: `s84_child_leaving_the_uk` says so
     if s.status_unknown("adoption_1993"):
         return hit("status_unknown")
@@ -379,10 +403,13 @@ def s84_only_outside_the_convention(s: Situation, route: Route) -> list[Hit]:
     return found
 
 
-@rule("settled_abroad")
+@rule("settled_abroad", "abroad_under_para_19")
 def s84_child_leaving_the_uk(s: Situation, route: Route) -> list[Hit]:
     """s84 gives PR so the carers may take the child *out of* the UK (s85): a child already settled
-    abroad is not an s84 case."""
+    abroad is not an s84 case — unless placed there while in care with para 19 approval, when the
+    ten weeks may be spent abroad (Re A [2009] EWCA Civ 41)."""
+    if s.placed_abroad_in_care:
+        return hit("abroad_under_para_19")
     return hit("settled_abroad") if s.case.child.habitual_residence != s.uk.id else []
 
 
@@ -422,7 +449,8 @@ def s84_application(s: Situation, route: Route) -> list[Hit]:
 
 
 @rule("habitually_resident_here", "trial_abroad_may_move_jurisdiction", "move_may_move_jurisdiction",
-      "settled_in_convention_state", "settled_abroad_present_here", "settled_abroad_not_present")
+      "trial_abroad_outside_1996", "settled_in_convention_state", "settled_abroad_present_here",
+      "settled_abroad_not_present")
 def jurisdiction_for_sgo_or_cao(s: Situation, route: Route) -> list[Hit]:
     """An English court makes an SGO or CAO only with jurisdiction: 1996 Convention Arts 5-7 (the
     child's habitual residence) where it applies, otherwise FLA 1986 ss2-3 (habitual residence in
@@ -438,10 +466,11 @@ def jurisdiction_for_sgo_or_cao(s: Situation, route: Route) -> list[Hit]:
         return hit("settled_abroad_not_present")
     found = hit("habitually_resident_here")
     in_force, _ = s.both_in_force("child_protection_1996")
+    moving_first = s.case.trial_placement_abroad or child.lives_in == s.country.id
     if in_force:
-        abroad_now = child.lives_in == s.country.id
-        found += hit("trial_abroad_may_move_jurisdiction" if s.case.trial_placement_abroad or abroad_now
-                     else "move_may_move_jurisdiction")
+        found += hit("trial_abroad_may_move_jurisdiction" if moving_first else "move_may_move_jurisdiction")
+    elif moving_first:
+        found += hit("trial_abroad_outside_1996")
     return found
 
 
@@ -499,7 +528,8 @@ def art33_consent(s: Situation, route: Route) -> list[Hit]:
 # --- long-term fostering abroad -------------------------------------------------------------------
 
 
-@rule("care_order", "interim_care_order", "accommodated_refused", "accommodated", "not_looked_after")
+@rule("care_order", "interim_care_order", "accommodated_refused", "approval_withdrawn", "accommodated",
+      "placement_order", "not_looked_after")
 def fostering_needs_a_child_in_care(s: Situation, route: Route) -> list[Hit]:
     """Para 19 (Wales: s124(1)): court approval for a child in care to live abroad; for an
     accommodated child every PR holder's approval (Re C [2019] EWCA Civ 1714; Wales: s124(2))."""
@@ -509,8 +539,12 @@ def fostering_needs_a_child_in_care(s: Situation, route: Route) -> list[Hit]:
         case LegalStatus.INTERIM_CARE_ORDER:
             return hit("interim_care_order")
         case LegalStatus.ACCOMMODATED_S20:
-            refused = s.case.consents.placement_abroad is Consent.REFUSED
-            return hit("accommodated_refused" if refused else "accommodated")
+            if s.case.consents.placement_abroad is not Consent.REFUSED:
+                return hit("accommodated")
+            already_there = s.case.child.lives_in == s.country.id
+            return hit("approval_withdrawn" if already_there else "accommodated_refused")
+        case LegalStatus.PLACEMENT_ORDER:
+            return hit("placement_order")
     return hit("not_looked_after")
 
 
@@ -518,8 +552,8 @@ def fostering_needs_a_child_in_care(s: Situation, route: Route) -> list[Hit]:
 def parents_consent_under_para_19(s: Situation, route: Route) -> list[Hit]:
     """Para 19 (Wales: s124(3)(d), (5)): every PR holder consents, or the court dispenses with it
     (cannot be found, incapable, or withholding unreasonably)."""
-    if not s.in_care:
-        return []
+    if not s.in_care or (route is not Route.FOSTERING_ABROAD and not s.case.trial_placement_abroad):
+        return []  # a move after an SGO, CAO or s84 order is not a para 19 move
     match s.case.consents.placement_abroad:
         case Consent.GIVEN:
             return hit("given")
@@ -545,25 +579,27 @@ def _accommodated_child_view(s: Situation, route: Route, child: APerson) -> list
 # --- putting it together ----------------------------------------------------------------------------
 
 EVERY_ROUTE: list[Rule] = [right_of_entry, no_serious_viability_concern, siblings_together,
-                           welsh_authority, trial_placement_abroad]
+                           welsh_authority, approaching_eighteen, trial_placement_abroad]
 
 RULES: dict[Route, list[Rule]] = {
     Route.SGO_ABROAD: [jurisdiction_for_sgo_or_cao, child_view_of_moving, child_consent_under_para_19,
-                       removal_from_the_uk, sgo_notice_and_report, recognition_abroad, art33_consent],
+                       parents_consent_under_para_19, removal_from_the_uk, sgo_notice_and_report,
+                       recognition_abroad, art33_consent],
     Route.CONVENTION_ADOPTION: [convention_needs_carers_in_a_1993_country, child_view_of_moving,
                                 child_view_of_adoption, child_consent_under_para_19,
-                                parents_consent_to_adoption, where_the_convention_adoption_is_made,
-                                contact_within_the_family, convention_procedure,
-                                convention_adoption_and_nationality],
+                                parents_consent_under_para_19, parents_consent_to_adoption,
+                                where_the_convention_adoption_is_made, contact_within_the_family,
+                                convention_procedure, convention_adoption_and_nationality],
     Route.S84_ADOPTION: [s84_only_outside_the_convention, s84_child_leaving_the_uk,
                          s84_adoption_under_their_law, s84_not_for_carers_who_could_adopt_here,
                          child_view_of_moving, child_view_of_adoption, child_consent_under_para_19,
-                         parents_consent_to_adoption, s84_application],
+                         parents_consent_under_para_19, parents_consent_to_adoption, s84_application],
     Route.FOSTERING_ABROAD: [fostering_needs_a_child_in_care, child_consent_under_para_19,
                              parents_consent_under_para_19, recognition_abroad, art33_consent,
                              fostering_reception_and_welfare],
     Route.CAO_ABROAD: [jurisdiction_for_sgo_or_cao, child_view_of_moving, child_consent_under_para_19,
-                       removal_from_the_uk, recognition_abroad, art33_consent],
+                       parents_consent_under_para_19, removal_from_the_uk, recognition_abroad,
+                       art33_consent],
 }
 """Which rules apply to which route; every route also gets `EVERY_ROUTE` first. For long-term
 fostering of an accommodated child, the child's view is weighed as for any plan (below)."""
@@ -625,7 +661,10 @@ def assess_route(route: Route, situation: Situation, book: FindingsBook) -> Rout
                 if outcome not in r.outcomes:
                     raise AssertionError(f"rule {r.name} gave undeclared outcome '{outcome}'")
                 findings.append(words.finding(r.name, outcome, route, {**extra, **values}))
-    return RouteAssessment(route, verdict_of(findings), tuple(findings))
+    verdict = verdict_of(findings)
+    if verdict is Verdict.NOT_AVAILABLE:  # the steps of a route that is not open only confuse
+        findings = [f for f in findings if f.effect is not Effect.STEP]
+    return RouteAssessment(route, verdict, tuple(findings))
 
 
 def find_routes(case: CaseStudy, countries: Countries, today: dt.date | None = None,

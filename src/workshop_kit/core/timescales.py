@@ -128,7 +128,9 @@ class CaseFact(StrEnum):
 
     CONVENTION_1996 = "convention_1996"  # the 1996 Convention is in force for the carers' country
     NOT_CONVENTION_1996 = "not_convention_1996"  # it is known not to be
-    ADOPTION_COMPLETED_ABROAD = "adoption_completed_abroad"  # carers could not adopt here
+    CONVENTION_1996_UNKNOWN = "convention_1996_unknown"  # not known for the carers' country
+    ADOPTION_COMPLETED_ABROAD = "adoption_completed_abroad"  # carers could not (or may not) adopt here
+    ADOPTION_MADE_HERE = "adoption_made_here"  # carers domiciled or resident here: s84(2), s49
     WALES = "wales"  # the local authority is Welsh
 
 

@@ -82,6 +82,7 @@ CONSENT_WORDS = {
 LEGAL_STATUS_WORDS = {
     LegalStatus.CARE_ORDER: "Care order",
     LegalStatus.INTERIM_CARE_ORDER: "Interim care order",
+    LegalStatus.PLACEMENT_ORDER: "Placement order (for adoption)",
     LegalStatus.ACCOMMODATED_S20: "Accommodated under s20 CA 1989",
     LegalStatus.NONE: "Not looked after",
 }
