@@ -229,7 +229,19 @@ def test_batch_dry_run_names_the_broken_entry_and_makes_nothing(tmp_path):
     assert not out.exists()
 
 
-def test_batch_makes_the_good_entries_and_reports_the_broken_one(tmp_path):
+def test_batch_makes_the_good_entries_and_reports_the_broken_ones(tmp_path, monkeypatch):
+    """One entry invalid (never run), one failing while it runs (its worker, forked from here,
+    inherits the patched papermill): the others are made, nothing partial is left."""
+    import papermill
+
+    run = papermill.execute_notebook
+
+    def crash_for_one_client(notebook, output, parameters, **kwargs):
+        if parameters["client"] == "Good Council":
+            raise RuntimeError("the kernel died")
+        return run(notebook, output, parameters=parameters, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", crash_for_one_client)
     batch = tmp_path / "clients.yaml"
     batch.write_text("- client: Good Council\n  date: 2026-12-01\n  modules: [00_orders_compared]\n"
                      "- client: Broken Council\n  modules: [99_nope]\n"
@@ -239,10 +251,11 @@ def test_batch_makes_the_good_entries_and_reports_the_broken_one(tmp_path):
     result = CliRunner().invoke(main, ["report", "--batch", str(batch), "--out", str(out),
                                        "--workers", "2"])
     assert result.exit_code == 1, result.output
-    assert "2 made, 1 failed" in result.output
+    assert "1 made, 2 failed" in result.output
     assert re.search(r"Broken Council .*FAILED: .*99_nope", result.output)
+    assert re.search(r"Good Council .*FAILED: the kernel died", result.output)
     names = sorted(p.name for p in out.iterdir())
-    assert len(names) == 2 and all(n.endswith(".html") for n in names), names
+    assert len(names) == 1 and names[0].startswith("case-briefing-other-council"), names
     assert not any(n.startswith(".") for n in names)
 
 
@@ -263,14 +276,21 @@ def test_report_command_runs_end_to_end_quietly(tmp_path):
 
 
 @pytest.mark.browser
-def test_pdf_is_tagged_with_page_numbers_in_its_contents(tmp_path):
+def test_pdf_is_tagged_with_page_numbers_in_its_contents(tmp_path, browser):
+    """Through the command (a subprocess: one sync Playwright per thread, and the session's
+    browser fixture may hold this one)."""
+    import subprocess
+    import sys
+
     from pypdf import PdfReader
 
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Debian chromium is not installed")
-    request = ReportRequest.from_cli(client=f"Cyngor {WELSH_FLAG} Council", course_date="2026-12-01",
-                                     modules=["00_orders_compared"])
-    html, pdf = make_report(request, tmp_path, pdf=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_kit", "report", "--client", f"Cyngor {WELSH_FLAG} Council",
+         "--date", "2026-12-01", "--module", "00_orders_compared", "--pdf", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    [html] = tmp_path.glob("*.html")
+    [pdf] = tmp_path.glob("*.pdf")
     reader = PdfReader(pdf)
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root and root["/Lang"] == "en-GB"
@@ -278,3 +298,22 @@ def test_pdf_is_tagged_with_page_numbers_in_its_contents(tmp_path):
     assert pages and int(pages[0]) >= 3, "cover, contents, then the first part"
     text = reader.pages[int(pages[0]) - 1].extract_text()
     assert "The orders compared" in text and f"Page {pages[0]} of {len(reader.pages)}" in text
+    assert "Page 1 of" not in reader.pages[0].extract_text(), "no running footer on the cover"
+
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", ["report", "briefing"])
+def test_html_documents_have_no_axe_violations(kind, report_html, briefing_html, page, tmp_path):
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    path = tmp_path / f"{kind}.html"
+    path.write_text(report_html if kind == "report" else briefing_html, encoding="utf-8")
+    page.goto(path.as_uri())
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', "
+                           "'wcag21aa', 'wcag22aa', 'best-practice']})")
+    assert [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]] == []
+    assert [r for r in page.requests if not r.startswith("file:")] == []

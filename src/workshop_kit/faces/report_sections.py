@@ -205,14 +205,16 @@ def case_briefing(client: str, course_date: str, case_file: str,
 
     def routes(p) -> str:
         _register_unsettled(p, assessments, timeline, sheet)
-        return route_verdicts_html(assessments)
+        return "<h3>Each route, its verdict and why</h3>" + route_verdicts_html(assessments)
 
     doc.add("situation", "The situation in brief", lambda _p: case_card_html(case))
     doc.add("routes", "The routes: verdicts and reasons", routes)
-    doc.add("timeline", "Timeline and risks of delay", lambda _p: _timeline_html(timeline))
-    doc.add("viability", "Viability: evidence and gaps", lambda _p: _viability_html(case))
+    doc.add("timeline", "Timeline and risks of delay",
+            lambda _p: "<h3>The statutory milestones</h3>" + _timeline_html(timeline))
+    doc.add("viability", "Viability: evidence and gaps",
+            lambda _p: "<h3>What the evidence shows</h3>" + _viability_html(case))
     doc.add("balance-sheet", "Balance sheet of the realistic options",
-            lambda _p: balance_sheet_html(sheet))
+            lambda _p: "<h3>The options weighed</h3>" + balance_sheet_html(sheet))
     doc.add("questions", "Questions to resolve next", lambda _p: (
         _list(questions_to_resolve(case, assessments, timeline), "ol")
         + "<h3>For discussion</h3>" + _list(list(case.discussion_questions), "ol")))
