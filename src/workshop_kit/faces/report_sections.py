@@ -67,7 +67,7 @@ def module_html(plan: WorkshopPlan) -> str:
     return (f'<div class="wk"><p>{escape(plan.summary)} <em>(about {plan.minutes} minutes; for '
             f"{escape(plan.audience.lower())})</em></p>"
             f"<h3>Learning objectives</h3>{_list(plan.objectives)}"
-            f"<h3>Key points</h3>{sections}"
+            + (f"<h3>Key points</h3>{sections}" if sections else "")
             + (f"<h3>Discussed on the day</h3>{prompts}" if prompts else "") + "</div>")
 
 
