@@ -27,7 +27,7 @@ from workshop_kit.core.content import (
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.core.timeline import Timeline, plan_timeline
 from workshop_kit.core.viability import outline_support_plan, summarise_viability
-from workshop_kit.core.workshop_plan import WorkshopPlan
+from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.document import Document
 from workshop_kit.faces.html import chart_tables
 from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
@@ -42,7 +42,6 @@ from workshop_kit.faces.viability_view import (
     support_plan_html,
     viability_summary_html,
 )
-from workshop_kit.faces.workshop_page import READING_HEADINGS
 
 TRAINING_PACK = "Training pack"
 CASE_BRIEFING = "Case briefing: the options"
@@ -80,7 +79,7 @@ def _fact(fact) -> str:
 def _reading(plans: list[WorkshopPlan]) -> list[str]:
     seen: list[str] = []
     for plan in plans:
-        for kind in READING_HEADINGS:
+        for kind in ReadingKind:  # statute, regulations, case law, guidance: the pages' order
             for item in plan.further_reading:
                 if item.kind is kind and item.citation not in seen:
                     seen.append(item.citation)
