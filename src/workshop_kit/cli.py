@@ -162,8 +162,9 @@ def briefing(case_file: Path, client: str, out_dir: Path, course_date: str | Non
     CASE_FILE is a case study's YAML file: a shipped one (case_studies/) or your own draft kept
     anywhere. The briefing gives the situation, each route's verdict with reasons and citations,
     the timeline and its risks, the viability evidence and gaps, the balance sheet of the
-    realistic options, and the questions to resolve next. Check it with `workshop-kit validate
-    CASE_FILE` first; the case is read from the file, never passed on as a parameter.
+    realistic options, and the questions to resolve next. The file is checked first (a problem
+    is reported by file, field and line); the case is read from the file, never passed on as a
+    parameter.
     """
     from workshop_kit.faces.report import ReportRequest, make_report
 
