@@ -40,3 +40,4 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python bench/bench_content.py
 	$(BIN)/python bench/bench_webapp.py
+	$(BIN)/python bench/bench_reports.py

@@ -84,36 +84,130 @@ def slides(out_dir: Path, notebooks: tuple[Path, ...]) -> None:
         click.echo(f"wrote {deck}")
 
 
+# --- client documents: training packs, case briefings, batches (faces/report*.py) -----------
+
+def _document_options(command):
+    """Options shared by `report` and `briefing`."""
+    for option in reversed([
+        click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+                     required=True, help="Folder to write into (created if needed)."),
+        click.option("--date", "course_date", default=None, metavar="YYYY-MM-DD",
+                     help="Date of the training (default: today)."),
+        click.option("--pdf/--no-pdf", default=False, show_default=True,
+                     help="Also write a tagged PDF with contents and page numbers (needs Chromium)."),
+        click.option("--force", is_flag=True, default=False,
+                     help="Replace a file the same request made before (default: refuse)."),
+        click.option("--provider", "provider_file", default=None,
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="Your own provider.yaml: name, contact and next steps for the ending."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _wrote(paths: list[Path]) -> None:
+    for path in paths:
+        click.echo(f"wrote {path}")
+
+
 @main.command()
-@click.option("--client", required=True, help="The commissioning organisation's name, shown on "
+@click.option("--client", default=None, help="The commissioning organisation's name, shown on "
               "the cover. Do not put a child's or family's name here.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              required=True, help="Folder to write the report into (created if needed).")
-@click.option("--date", "course_date", default=None, metavar="YYYY-MM-DD",
-              help="Date of the training (default: today).")
+@_document_options
 @click.option("--module", "modules", multiple=True, metavar="ID",
               help="A workshop to include, e.g. 01_special_guardianship (repeat for more; "
               "default: all).")
 @click.option("--case", "cases", multiple=True, metavar="ID",
               help="A fictional case study to work through, e.g. leo-and-his-aunt-in-spain "
               "(repeat for more; default: none).")
-@click.option("--pdf/--no-pdf", default=False, show_default=True,
-              help="Also write a PDF (needs Chromium installed).")
-def report(client: str, out_dir: Path, course_date: str | None, modules: tuple[str, ...],
-           cases: tuple[str, ...], pdf: bool) -> None:
-    """Make a self-contained HTML report for a training client.
+@click.option("--batch", "batch_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="A YAML list of documents to make (client, date, kind, modules, cases, "
+              "case_file); replaces --client, --module and --case.")
+@click.option("--dry-run", is_flag=True, default=False,
+              help="With --batch: check every entry and stop before making anything.")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="With --batch: documents made at once (default: this computer's cores).")
+def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool, force: bool,
+           provider_file: Path | None, modules: tuple[str, ...], cases: tuple[str, ...],
+           batch_file: Path | None, dry_run: bool, workers: int | None) -> None:
+    """Make a training pack for a client: a self-contained HTML document (and PDF).
 
-    The report names the client and the training date, summarises the chosen workshops with
-    their sourced key points, carries the orders comparison chart, and works through the chosen
-    case studies. It has no scripts and loads nothing from outside, so it can be emailed or
-    archived as one file. An unknown id is reported with the list of known ones.
+    Cover, contents, each chosen workshop with its sourced key points, the orders compared, the
+    chosen case studies, the points still to be confirmed, and next steps with the provider's
+    contact details. No scripts, nothing loaded from outside: it can be emailed or archived as
+    one file. An existing file is never replaced without --force; a failure leaves nothing.
     """
     from workshop_kit.faces.report import ReportRequest, make_report
 
+    if batch_file is not None:
+        if client or modules or cases:
+            raise ValueError("--batch replaces --client, --module and --case: give one or the other")
+        _batch(batch_file, out_dir, pdf=pdf, force=force, dry_run=dry_run, workers=workers)
+        return
+    if not client:
+        raise ValueError("--client: give the commissioning organisation's name (or use --batch)")
     request = ReportRequest.from_cli(client=client, course_date=course_date, modules=modules,
-                                     cases=cases)
-    for path in make_report(request, out_dir, pdf=pdf):
-        click.echo(f"wrote {path}")
+                                     cases=cases, provider_file=provider_file)
+    _wrote(make_report(request, out_dir, pdf=pdf, force=force))
+
+
+@main.command()
+@click.argument("case_file", type=click.Path(path_type=Path))
+@click.option("--client", required=True, help="The commissioning organisation's name, shown on "
+              "the cover. Do not put a child's or family's name here.")
+@_document_options
+def briefing(case_file: Path, client: str, out_dir: Path, course_date: str | None, pdf: bool,
+             force: bool, provider_file: Path | None) -> None:
+    """Work one case file up as a written options response (HTML, and PDF with --pdf).
+
+    CASE_FILE is a case study's YAML file: a shipped one (case_studies/) or your own draft kept
+    anywhere. The briefing gives the situation, each route's verdict with reasons and citations,
+    the timeline and its risks, the viability evidence and gaps, the balance sheet of the
+    realistic options, and the questions to resolve next. The file is checked first (a problem
+    is reported by file, field and line); the case is read from the file, never passed on as a
+    parameter.
+    """
+    from workshop_kit.faces.report import ReportRequest, make_report
+
+    request = ReportRequest.from_cli(client=client, course_date=course_date, kind="briefing",
+                                     case_file=case_file, provider_file=provider_file)
+    _wrote(make_report(request, out_dir, pdf=pdf, force=force))
+
+
+def _batch(batch_file: Path, out_dir: Path, *, pdf: bool, force: bool, dry_run: bool,
+           workers: int | None) -> None:
+    from workshop_kit.faces.report import check_out_dir
+    from workshop_kit.faces.report_batch import check_targets, read_batch, run_batch, summary_rows
+
+    jobs = read_batch(batch_file)
+    runnable = [j for j in jobs if j.request]
+    for job in jobs:
+        if job.rejected:
+            click.echo(f"ERROR {job.rejected}", err=True)
+    click.echo(f"{len(runnable)} of {len(jobs)} entries can be made.")
+    if dry_run:
+        sys.exit(0 if len(runnable) == len(jobs) else 1)
+    if runnable:
+        created = check_out_dir(out_dir)
+        try:
+            check_targets(jobs, out_dir, pdf=pdf, force=force)
+        except ValueError:
+            if created:
+                out_dir.rmdir()
+            raise
+    with click.progressbar(length=len(runnable), label="Making documents",
+                           file=sys.stderr) as bar:
+        outcomes = run_batch(jobs, out_dir, pdf=pdf, force=force, workers=workers,
+                             on_done=lambda o: bar.update(1) if o.job.request else None)
+    rows = [("Client", "Kind", "File", "Pages", "Result"), *summary_rows(outcomes)]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True))
+                   + "  " + row[4])
+    failed = sum(not o.ok for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} made, {failed} failed.")
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

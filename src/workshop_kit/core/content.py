@@ -27,6 +27,7 @@ from workshop_kit.core.loading import (
     validate_document,
 )
 from workshop_kit.core.orders import OrdersChart
+from workshop_kit.core.provider import Provider
 from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.core.timescales import TimescaleTable
 from workshop_kit.core.viability import ViabilityFramework
@@ -37,11 +38,15 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def case_studies_dir() -> Path:
-    """`$WORKSHOP_KIT_CASE_STUDIES`, else the repository's `case_studies/`, else `./case_studies`."""
+    """`$WORKSHOP_KIT_CASE_STUDIES`, else the repository's `case_studies/`, else the copy shipped in
+    the wheel, else `./case_studies`."""
     if env := os.environ.get("WORKSHOP_KIT_CASE_STUDIES"):
         return Path(env)
     in_repo = REPO_ROOT / "case_studies"
-    return in_repo if in_repo.is_dir() else Path.cwd() / "case_studies"
+    if in_repo.is_dir():
+        return in_repo
+    shipped = CONTENT_DIR / "case_studies"  # the copy a wheel carries (see setup.py)
+    return shipped if shipped.is_dir() else Path.cwd() / "case_studies"
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,8 @@ CONTENT_KINDS: list[ContentKind] = [
     ContentKind("case_studies", CaseStudy, lambda: sorted(case_studies_dir().glob("*.yaml")),
                 lambda p: p.parent.name == "case_studies" or looks_like_a_case(p),
                 lambda p: load_case_checked_against_engine(p)),
+    ContentKind("provider", Provider, lambda: [CONTENT_DIR / "provider.yaml"],
+                lambda p: p.name == "provider.yaml"),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 
@@ -212,6 +219,12 @@ def case_studies() -> tuple[CaseStudy, ...]:
     every country it names must be in countries.yaml."""
     return tuple(sorted((load_case_study(p, countries())
                          for p in case_studies_dir().glob("*.yaml")), key=lambda c: c.id))
+
+
+@cache
+def provider(path: Path | None = None) -> Provider:
+    """The training provider for a report's cover and ending: `path`, else the shipped file."""
+    return load(path or CONTENT_DIR / "provider.yaml", Provider)
 
 
 def case_study(case_id: str) -> CaseStudy:

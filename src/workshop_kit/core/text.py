@@ -18,9 +18,18 @@ _BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "
          "\u200e", "\u200f", "\u061c"}
 
 
+_EMOJI_SEQUENCE = re.compile(
+    "\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F"  # a subdivision flag: black flag, tags, cancel tag
+    "|(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])\u200D(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])"
+)
+"""Format characters that belong to emoji: the tag sequence of the Welsh, Scottish and English flags
+(U+1F3F4 then tag letters, ending U+E007F) and a zero-width joiner between two emoji."""
+
+
 def _check_text(value: str) -> str:
-    for char in value:
-        if char in "\n\t":
+    allowed = {i for m in _EMOJI_SEQUENCE.finditer(value) for i in range(m.start(), m.end())}
+    for index, char in enumerate(value):
+        if char in "\n\t" or index in allowed:
             continue
         if char in _BIDI:
             raise ValueError(

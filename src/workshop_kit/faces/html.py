@@ -4,7 +4,9 @@ slides show them frozen. Every piece of content text is escaped here, once."""
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
 from html import escape
+from typing import Protocol
 
 from workshop_kit import DISCLAIMER
 from workshop_kit.core.facts import Confidence, SourcedFact
@@ -14,7 +16,22 @@ TBC = "⚠ To be confirmed"
 """How every face marks an unverified or disputed point: in words, never by colour alone."""
 
 
+class Printing(Protocol):
+    """How a printed document (faces/document.py) shows a fact: its source as a numbered note and
+    'to be confirmed' as a small mark, instead of both written out in every cell."""
+
+    def fact(self, fact: SourcedFact) -> str: ...
+
+    def tbc_mark(self) -> str: ...
+
+
+PRINTING: ContextVar[Printing | None] = ContextVar("PRINTING", default=None)
+"""Set while a printed document renders a part; every renderer below then prints in its style."""
+
+
 def tbc_badge(flag: bool = True) -> str:
+    if flag and (printing := PRINTING.get()) is not None:
+        return printing.tbc_mark()
     return f' <span class="wk-tbc">{TBC}</span>' if flag else ""
 
 
@@ -69,6 +86,8 @@ def fact_cell(fact: SourcedFact, *, inline_sources: bool = False) -> str:
     Live pages fold the source away behind a 'Source' toggle; printed reports show it inline,
     since a folded source cannot be opened on paper.
     """
+    if (printing := PRINTING.get()) is not None:
+        return printing.fact(fact)
     parts = [f"<span>{escape(fact.text)}</span>"]
     if fact.to_be_confirmed:
         parts.append("<br>" + tbc_badge().strip())

@@ -1,39 +1,98 @@
-"""Client reports: a parameterised notebook run with papermill, rendered by nbconvert as one
-self-contained HTML file (and optionally a PDF printed from it by Chromium)."""
+"""Client documents: a parameterised notebook run with papermill, rendered by nbconvert as one
+self-contained HTML file, and optionally printed to a tagged PDF by Chromium.
+
+Two kinds: a *training pack* (chosen workshops and case studies) and a *case briefing* (one case
+file worked up as a written options response). Everything is checked before a kernel starts, made
+in a private temporary folder, and moved into place only when complete: a failure or Ctrl-C leaves
+nothing behind, and an existing file is never replaced unless asked (`force`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import re
 import shutil
 import tempfile
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from workshop_kit.core.content import case_studies, workshop_plans
 from workshop_kit.core.text import Identifier, Line
 from workshop_kit.faces.slides import NBCONVERT_TEMPLATES
 
-REPORT_NOTEBOOK = Path(__file__).resolve().parent / "report_notebooks" / "client_report.ipynb"
+NOTEBOOKS = Path(__file__).resolve().parent / "report_notebooks"
+REPORT_NOTEBOOK = NOTEBOOKS / "client_report.ipynb"
+BRIEFING_NOTEBOOK = NOTEBOOKS / "case_briefing.ipynb"
 CHROMIUM = Path("/usr/bin/chromium")
 
-
 CLI_OPTIONS = {"client": "--client", "course_date": "--date", "modules": "--module",
-               "cases": "--case"}
+               "cases": "--case", "case_file": "CASE_FILE", "provider_file": "--provider"}
+
+
+class Kind(StrEnum):
+    PACK = "pack"
+    BRIEFING = "briefing"
+
+
+KIND_WORDS = {Kind.PACK: "training pack", Kind.BRIEFING: "case briefing"}
+
+
+class RequestError(ValueError):
+    """A request that cannot be made, said in words a trainer can act on."""
+
+
+def parse_date(text: str | dt.date | None) -> dt.date:
+    """A training date from the command line: YYYY-MM-DD, a real calendar day, not far-fetched.
+
+    `--date 0` once made a report dated 1 January 1970: numbers are refused outright.
+    """
+    if text is None:
+        return dt.date.today()
+    if isinstance(text, dt.date):
+        return text
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if not match:
+        raise RequestError(f"'{text}' is not a date written as YYYY-MM-DD (for example 2026-12-01)")
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise RequestError(f"'{text}': there is no month {month} (write the date as YYYY-MM-DD)")
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        month_name = dt.date(2000, month, 1).strftime("%B")
+        raise RequestError(f"'{text}': {day} {month_name} {year} does not exist") from None
+    if not 2000 <= year <= 2100:
+        raise RequestError(f"'{text}': the year {year} looks like a typing mistake")
+    return date
 
 
 class ReportRequest(BaseModel):
-    """What a client's report is made from. Checked before any kernel starts (papermill does not
+    """What one document is made from. Checked before any kernel starts (papermill does not
     validate parameters itself, papermill#818). Parameters are stored in the executed notebook
-    (papermill#416), so they must never hold a child's or family's details."""
+    (papermill#416), so they never hold a case's details: a briefing's case file is copied into
+    the private working folder and read there by the notebook."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     client: Line
     course_date: dt.date
+    kind: Kind = Kind.PACK
     modules: tuple[Identifier, ...] = ()
     cases: tuple[Identifier, ...] = ()
+    case_file: Path | None = None
+    provider_file: Path | None = None
+
+    @field_validator("course_date", mode="before")
+    @classmethod
+    def _date(cls, value: object) -> dt.date:
+        if isinstance(value, int | float):
+            raise RequestError(f"'{value}' is not a date written as YYYY-MM-DD (for example 2026-12-01)")
+        return parse_date(value)  # type: ignore[arg-type]
 
     @field_validator("modules")
     @classmethod
@@ -42,7 +101,7 @@ class ReportRequest(BaseModel):
         unknown = [m for m in modules if m not in known]
         if unknown:
             raise ValueError(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(known)}")
-        return modules or tuple(known)
+        return modules
 
     @field_validator("cases")
     @classmethod
@@ -54,51 +113,199 @@ class ReportRequest(BaseModel):
                              f"choose from {', '.join(known)}")
         return cases
 
+    @field_validator("case_file", "provider_file")
+    @classmethod
+    def _readable_file(cls, path: Path | None) -> Path | None:
+        if path is None:
+            return None
+        if not path.is_file():
+            raise ValueError(f"'{path}' is not a file that exists")
+        if path.suffix not in {".yaml", ".yml"}:
+            raise ValueError(f"'{path}' is not a YAML file (.yaml)")
+        return path.resolve()
+
+    @model_validator(mode="after")
+    def _fits_kind(self) -> ReportRequest:
+        if self.kind is Kind.BRIEFING:
+            if self.case_file is None:
+                raise ValueError("a case briefing needs a case file (CASE_FILE)")
+            if self.modules or self.cases:
+                raise ValueError("a case briefing takes one case file, not --module or --case")
+        elif self.case_file is not None:
+            raise ValueError("a training pack takes --case ids, not a case file")
+        if self.kind is Kind.PACK and not self.modules:
+            object.__setattr__(self, "modules", tuple(p.id for p in workshop_plans()))
+        return self
+
     @classmethod
     def from_cli(cls, *, client: str, course_date: str | None, modules: Sequence[str] = (),
-                 cases: Sequence[str] = ()) -> ReportRequest:
+                 cases: Sequence[str] = (), kind: str = "pack", case_file: Path | None = None,
+                 provider_file: Path | None = None) -> ReportRequest:
         try:
-            return cls(client=client, course_date=course_date or dt.date.today(),
-                       modules=tuple(modules), cases=tuple(cases))
+            return cls(client=client, course_date=course_date, kind=kind, modules=tuple(modules),
+                       cases=tuple(cases), case_file=case_file, provider_file=provider_file)
         except ValidationError as exc:
-            messages = []
-            for error in exc.errors(include_url=False):
-                option = CLI_OPTIONS.get(str(error["loc"][0]), str(error["loc"][0]))
-                messages.append(f"{option}: {error['msg'].removeprefix('Value error, ')}")
-            raise ValueError("; ".join(messages)) from None
+            raise RequestError(plain_errors(exc)) from None
+
+    def check_content(self) -> None:
+        """Load what the notebook will load (case file, provider file), so a broken file is
+        reported by name and field now, not as a kernel traceback later."""
+        from workshop_kit.core.case_study import load_case_study
+        from workshop_kit.core.content import countries, provider
+
+        if self.case_file is not None:
+            load_case_study(self.case_file, countries())
+        if self.provider_file is not None:
+            provider(self.provider_file)
 
     @property
     def file_stem(self) -> str:
-        slug = "".join(c if c.isalnum() else "-" for c in self.client.lower()).strip("-")
-        slug = "-".join(part for part in slug.split("-") if part)[:60] or "client"
-        return f"network-days-report-{slug}-{self.course_date.isoformat()}"
+        """Safe, readable, and unique per request: two requests that differ in anything get
+        different names; the same request again gets the same name (refused unless `force`)."""
+        slug = "".join(c if c.isascii() and c.isalnum() else "-" for c in self.client.lower())
+        slug = "-".join(part for part in slug.split("-") if part)[:50] or "client"
+        digest = hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:8]
+        if self.case_file is not None:
+            digest = hashlib.sha256(digest.encode() + self.case_file.read_bytes()).hexdigest()[:8]
+        kind = "training-pack" if self.kind is Kind.PACK else "case-briefing"
+        return f"{kind}-{slug}-{self.course_date.isoformat()}-{digest}"
+
+    @property
+    def title(self) -> str:
+        return "Training pack" if self.kind is Kind.PACK else "Case briefing"
 
     def parameters(self) -> dict[str, object]:
-        return {"client": self.client, "course_date": self.course_date.isoformat(),
-                "modules": list(self.modules), "cases": list(self.cases)}
+        """Only what is not a case detail: the client, the date, ids and file names."""
+        params: dict[str, object] = {"client": self.client,
+                                     "course_date": self.course_date.isoformat(),
+                                     "provider_file": "provider.yaml" if self.provider_file else ""}
+        if self.kind is Kind.PACK:
+            params |= {"modules": list(self.modules), "cases": list(self.cases)}
+        else:
+            params["case_file"] = f"case/{self.case_file.name}"  # type: ignore[union-attr]
+        return params
 
 
-def render_html(executed_notebook: Path) -> str:
+def plain_errors(exc: ValidationError, names: dict[str, str] = CLI_OPTIONS) -> str:
+    """Pydantic's errors, each led by the option (or batch field) a person typed."""
+    messages = []
+    for error in exc.errors(include_url=False):
+        field = str(error["loc"][0]) if error["loc"] else ""
+        option = names.get(field, field)
+        message = str(error["msg"]).removeprefix("Value error, ")
+        messages.append(f"{option}: {message}" if option else message)
+    return "; ".join(messages)
+
+
+# --- where the files go -----------------------------------------------------------------------
+
+
+def check_out_dir(out_dir: Path) -> bool:
+    """Say now, in words, if `out_dir` cannot take the files; create it if missing.
+
+    Returns whether it was created (so a failed run can remove it again)."""
+    existing = out_dir
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise RequestError(f"--out: '{existing}' is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise RequestError(f"--out: cannot write into '{existing}' (no permission); choose "
+                           "another folder")
+    created = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out_dir, prefix=".workshop-kit-probe-"):
+            pass
+    except OSError as exc:
+        raise RequestError(f"--out: cannot write into '{out_dir}' ({exc.strerror})") from None
+    return created
+
+
+def targets(request: ReportRequest, out_dir: Path, *, pdf: bool) -> list[Path]:
+    names = [f"{request.file_stem}.html"] + ([f"{request.file_stem}.pdf"] if pdf else [])
+    return [out_dir / name for name in names]
+
+
+def refuse_existing(paths: Sequence[Path]) -> None:
+    existing = [p for p in paths if p.exists()]
+    if existing:
+        raise RequestError(f"{existing[0]} already exists (the same request was made before); "
+                           "add --force to replace it, or choose another --out")
+
+
+def publish(made: Sequence[Path], final: Sequence[Path], *, force: bool) -> list[Path]:
+    """Move finished files into place atomically: each appears whole or not at all, and without
+    `force` an existing file is never replaced, even by a run started at the same moment."""
+    placed: list[Path] = []
+    try:
+        for source, target in zip(made, final, strict=True):
+            staged = target.with_name(f".{target.name}.partial-{os.getpid()}")
+            shutil.copyfile(source, staged)
+            try:
+                if force:
+                    os.replace(staged, target)
+                else:
+                    os.link(staged, target)  # fails if target exists: no silent overwrite
+            except FileExistsError:
+                raise RequestError(f"{target} already exists (made by another run just now); "
+                                   "add --force to replace it") from None
+            finally:
+                staged.unlink(missing_ok=True)
+            placed.append(target)
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        raise
+    return placed
+
+
+# --- making one document ----------------------------------------------------------------------
+
+
+def css_string(value: object) -> str:
+    """A value inside a CSS string in the template's <style> (the running header)."""
+    out = []
+    for char in str(value):
+        if char in '"\\<>' or ord(char) < 32:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def render_html(executed_notebook: Path, request: ReportRequest) -> str:
     import nbformat
     from nbconvert import HTMLExporter
 
+    from workshop_kit.core.content import provider
+
     exporter = HTMLExporter(
         extra_template_basedirs=[str(NBCONVERT_TEMPLATES)],
-        template_name="workshop_report",
+        template_name="workshop_document",
         exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=True,
+        filters={"css_string": css_string},
     )
     nb = nbformat.read(executed_notebook, as_version=4)
-    nb.metadata.pop("widgets", None)  # live widget state: nothing in a static report can use it
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("papermill", None)  # the parameters stay out of the document
+    nb.metadata["workshop_kit"] = {
+        "title": f"{request.title} — {request.client}",
+        "kind": request.title,
+        "running_head": f"{request.client} · {request.course_date:%-d %B %Y}",
+        "provider": provider(request.provider_file).name,
+    }
     body, _ = exporter.from_notebook_node(nb)
     return body
 
 
-def print_pdf(html_path: Path, pdf_path: Path) -> None:
-    """Print the HTML with Debian's Chromium (nbconvert's webpdf cannot be pointed at it)."""
+def print_pdf(html_path: Path, pdf_path: Path) -> int:
+    """Print with Debian's Chromium, twice: the first printing finds the page each part starts
+    on, the second puts those numbers into the contents. Tagged (accessible) PDF with an outline.
+    Returns the number of pages."""
     from playwright.sync_api import sync_playwright
+
+    from workshop_kit.faces.document import fill_page_numbers
 
     if not CHROMIUM.exists():
         raise FileNotFoundError("PDF needs Chromium: install it with `apt-get install chromium`, "
@@ -110,31 +317,73 @@ def print_pdf(html_path: Path, pdf_path: Path) -> None:
         try:
             page = browser.new_page()
             page.goto(html_path.resolve().as_uri())
-            page.pdf(path=str(pdf_path), format="A4", print_background=True,
-                     margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
+            options = {"prefer_css_page_size": True, "print_background": True, "tagged": True,
+                       "outline": True}
+            page.pdf(path=str(pdf_path), **options)
+            html = fill_page_numbers(html_path.read_text(encoding="utf-8"), part_pages(pdf_path))
+            html_path.write_text(html, encoding="utf-8")
+            page.goto(html_path.resolve().as_uri())
+            page.pdf(path=str(pdf_path), **options)
         finally:
             browser.close()
+    return count_pages(pdf_path)
 
 
-def make_report(request: ReportRequest, out_dir: Path, *, pdf: bool = False) -> list[Path]:
-    """Run the report notebook for one client; write the HTML (and PDF) into out_dir.
+def part_pages(pdf_path: Path) -> dict[str, int]:
+    """Each part's first page (1-based), from the named destinations Chromium writes for the
+    contents' links."""
+    from pypdf import PdfReader
 
-    Everything is made in a temporary folder first, so a failure leaves out_dir untouched.
-    """
+    reader = PdfReader(pdf_path)
+    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
+
+
+def count_pages(pdf_path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf_path).pages)
+
+
+def make_report(request: ReportRequest, out_dir: Path, *, pdf: bool = False,
+                force: bool = False) -> list[Path]:
+    """Make one document; write the HTML (and PDF) into out_dir. See the module docstring."""
+    return make_document(request, out_dir, pdf=pdf, force=force)[0]
+
+
+def make_document(request: ReportRequest, out_dir: Path, *, pdf: bool = False,
+                  force: bool = False) -> tuple[list[Path], int | None]:
+    """As `make_report`, also returning the PDF's page count (None without a PDF)."""
     import papermill
 
-    with tempfile.TemporaryDirectory(prefix="workshop-kit-report-") as tmp:
-        work = Path(tmp)
-        executed = work / "report.ipynb"
-        papermill.execute_notebook(
-            str(REPORT_NOTEBOOK), str(executed), parameters=request.parameters(),
-            kernel_name="python3", progress_bar=False, cwd=str(work),
-            kernel_manager_class="workshop_kit.faces.kernels.LocalKernelManager",
-        )
-        made = [work / f"{request.file_stem}.html"]
-        made[0].write_text(render_html(executed), encoding="utf-8")
-        if pdf:
-            made.append(work / f"{request.file_stem}.pdf")
-            print_pdf(made[0], made[1])
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return [Path(shutil.move(path, out_dir / path.name)) for path in made]
+    request.check_content()
+    created = check_out_dir(out_dir)
+    final = targets(request, out_dir, pdf=pdf)
+    if not force:
+        refuse_existing(final)
+    try:
+        with tempfile.TemporaryDirectory(prefix="workshop-kit-report-") as tmp:
+            work = Path(tmp)
+            if request.case_file is not None:
+                (work / "case").mkdir()
+                shutil.copyfile(request.case_file, work / "case" / request.case_file.name)
+            if request.provider_file is not None:
+                shutil.copyfile(request.provider_file, work / "provider.yaml")
+            notebook = REPORT_NOTEBOOK if request.kind is Kind.PACK else BRIEFING_NOTEBOOK
+            executed = work / "executed.ipynb"
+            papermill.execute_notebook(
+                str(notebook), str(executed), parameters=request.parameters(),
+                kernel_name="python3", progress_bar=False, cwd=str(work),
+                kernel_manager_class="workshop_kit.faces.kernels.LocalKernelManager",
+            )
+            made = [work / final[0].name]
+            made[0].write_text(render_html(executed, request), encoding="utf-8")
+            pages = None
+            if pdf:
+                made.append(work / final[1].name)
+                pages = print_pdf(made[0], made[1])
+            return publish(made, final, force=force), pages
+    except BaseException:
+        if created and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+        raise

@@ -14,15 +14,10 @@ import datetime as dt
 import io
 from collections.abc import Mapping
 from html import escape
+from typing import TYPE_CHECKING
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display at a venue or on Binder; set before pyplot is imported
-
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
 
 from workshop_kit.core.case_study import Route
 from workshop_kit.core.timeline import PROCEEDINGS_DEADLINE, Milestone, Timeline
@@ -196,6 +191,17 @@ def timeline_chart_html(timeline: Timeline, *, today: dt.date | None = None,
 
 
 def _chart_png(timeline: Timeline, today: dt.date | None, known: dict[str, dt.date]) -> str:
+    # Imported here, not at the top: a printed report uses the table only and is spared
+    # matplotlib's start-up (about a second).
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display at a venue or on Binder; set before pyplot is imported
+
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     milestones = list(timeline.milestones)
     rows = len(milestones)
     height = 2.0 + 0.42 * rows
