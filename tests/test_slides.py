@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -190,7 +191,9 @@ def test_speaker_view_shows_the_notes_offline(deck_dir, page, tmp_path):
     assert "Use the comparison widget with SGO and CAO ticked" in notes
     speaker.set_viewport_size({"width": 1280, "height": 720})
     speaker.wait_for_timeout(500)
-    speaker.screenshot(path=str(tmp_path / "speaker-view.png"))
+    shots = Path(os.environ.get("WORKSHOP_KIT_SCREENSHOTS", tmp_path))
+    speaker.screenshot(path=str(shots / "speaker-view.png"))
+    page.screenshot(path=str(shots / "slide-with-speaker-view.png"))
     assert outside_requests(page.requests) == []
 
 
