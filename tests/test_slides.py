@@ -172,7 +172,9 @@ def test_knowledge_check_answer_appears_on_the_next_key_press(deck_dir, page):
     page.keyboard.press("ArrowRight")
     page.wait_for_function("document.querySelector('section[data-deck-slide].present .wk-fragment.visible')")
     assert page.evaluate("JSON.stringify([Reveal.getIndices().h, Reveal.getIndices().v])") == before
-    assert answer.inner_text().startswith("Answer: ")
+    page.wait_for_function("getComputedStyle(document.querySelector("
+                           "'section[data-deck-slide].present .wk-fragment')).visibility === 'visible'")
+    assert answer.text_content().strip().startswith("Answer: ")
 
 
 @pytest.mark.browser
