@@ -40,13 +40,43 @@ def test_the_right_answer_says_correct_and_explains_with_its_source(quiz):
     assert "Children Act 1989 s13(1)(b), (2)" in card.feedback.value
 
 
-def test_a_wrong_answer_says_not_quite_and_names_the_right_one(quiz):
+def test_a_wrong_answer_says_not_quite_and_can_be_tried_again(quiz):
     card = quiz.questions[0]
     card.choice.value = "a"
     feedback = card.check()
     assert feedback is not None and not feedback.correct
-    assert "✗ Not quite — the answer is “Less than one month”" in card.feedback.value
-    assert "Correct" not in card.feedback.value
+    assert "✗ Not quite." in card.feedback.value
+    assert "“Up to 28 days” is not the answer" in card.feedback.value
+    assert "Less than one month" not in card.feedback.value, "a second try must not be given away"
+    assert not card.choice.disabled and not card.check_button.disabled
+    assert card.check_button.description == "Check question 1 again"
+    card.choice.value = "b"
+    assert card.check().correct
+    assert "✓ Correct" in card.feedback.value and card.attempts == 2
+    assert "You have answered 1 of 2; 1 correct" in quiz.score.value
+
+
+def test_show_the_answer_gives_it_and_locks_the_question(quiz):
+    card = quiz.questions[0]
+    card.choice.value = "a"
+    card.check()
+    card.show_button.click()
+    assert "Answer: Less than one month." in card.feedback.value
+    assert card.choice.disabled and card.check_button.disabled and card.show_button.disabled
+    assert "1 of 2; 0 correct" in quiz.score.value
+
+
+def test_a_checked_answer_stays_named_in_words(quiz):
+    card = quiz.questions[0]
+    card.choice.value = "b"
+    card.check()
+    assert "Your answer: “Less than one month”" in card.feedback.value
+
+
+def test_heading_and_instructions_can_be_left_to_the_page():
+    assert "Knowledge check: Orders &amp; removal" in KnowledgeCheck(BANK).children[0].value
+    bare = KnowledgeCheck(BANK, heading=False).children[0].value
+    assert "Knowledge check" not in bare and "Check button" not in bare
 
 
 def test_true_false_false_is_a_real_answer_not_no_answer(quiz):
@@ -58,7 +88,7 @@ def test_true_false_false_is_a_real_answer_not_no_answer(quiz):
 
 def test_an_uncertain_answer_is_shown_as_to_be_confirmed(quiz):
     card = quiz.questions[1]
-    card.choice.value = True
+    card.choice.value = False
     card.check()
     assert "⚠ To be confirmed" in card.feedback.value
     assert "Not checked in a source." in card.feedback.value
@@ -80,13 +110,13 @@ def test_the_score_counts_answers_and_correct_ones(quiz):
     assert "You have answered 2 of 2; 1 correct" in quiz.score.value
 
 
-def test_a_checked_answer_is_locked_until_try_again(quiz):
+def test_a_right_answer_is_locked_until_try_again(quiz):
     card = quiz.questions[0]
-    card.choice.value = "a"
+    card.choice.value = "b"
     card.check()
     assert card.choice.disabled and card.check_button.disabled
-    card.choice.value = "b"  # a program can still set it; the room cannot, and the mark stands
-    assert not card.check().correct
+    card.choice.value = "a"  # a program can still set it; the room cannot, and the mark stands
+    assert card.check().correct
 
 
 def test_try_again_clears_every_answer_and_the_score(quiz):

@@ -69,10 +69,17 @@ def serve(port: int, open_browser: bool) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("slides/build"), show_default=True,
               help="Folder to write the decks into (created if needed).")
+@click.option("--trainer", is_flag=True,
+              help="Also build trainer decks with speaker notes (trainer notes, timings, model "
+              "answers) into OUT/trainer/; press S in one for the speaker view. Keep that folder "
+              "to yourself: the attendee decks in OUT hold no trainer-only text.")
+@click.option("--handout", is_flag=True,
+              help="Also print a PDF handout per deck (OUT/NAME.handout.pdf), with the detail the "
+              "slides leave out. Needs Chromium (apt-get install chromium).")
 @click.argument("notebooks", nargs=-1, type=click.Path(exists=True, dir_okay=False,
                                                        path_type=Path))
-def slides(out_dir: Path, notebooks: tuple[Path, ...]) -> None:
-    """Build reveal.js slide decks from the workshop notebooks.
+def slides(out_dir: Path, trainer: bool, handout: bool, notebooks: tuple[Path, ...]) -> None:
+    """Build reveal.js slide decks (16:9) from the workshop notebooks.
 
     Decks work with no internet. Each is an HTML file that loads reveal.js from the folder
     beside it: copy the whole output folder to a laptop or USB stick. With no NOTEBOOKS,
@@ -80,8 +87,8 @@ def slides(out_dir: Path, notebooks: tuple[Path, ...]) -> None:
     """
     from workshop_kit.faces.slides import build_decks
 
-    for deck in build_decks(list(notebooks) or None, out_dir):
-        click.echo(f"wrote {deck}")
+    for made in build_decks(list(notebooks) or None, out_dir, trainer=trainer, handout=handout):
+        click.echo(f"wrote {made}")
 
 
 # --- client documents: training packs, case briefings, batches (faces/report*.py) -----------

@@ -27,6 +27,7 @@ from workshop_kit.core.loading import (
     validate_document,
 )
 from workshop_kit.core.orders import OrdersChart
+from workshop_kit.core.polls import PollSet
 from workshop_kit.core.provider import Provider
 from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.core.timescales import TimescaleTable
@@ -110,6 +111,10 @@ CONTENT_KINDS: list[ContentKind] = [
                 lambda p: load_case_checked_against_engine(p)),
     ContentKind("provider", Provider, lambda: [CONTENT_DIR / "provider.yaml"],
                 lambda p: p.name == "provider.yaml"),
+    ContentKind("polls", PollSet,  # room polls, one file per workshop
+                lambda: sorted((CONTENT_DIR / "polls").glob("*.yaml")),
+                lambda p: p.parent.name == "polls",
+                lambda p: load_named(p, PollSet)),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 
@@ -232,3 +237,8 @@ def case_study(case_id: str) -> CaseStudy:
         if case.id == case_id:
             return case
     raise KeyError(f"no case study '{case_id}' in {case_studies_dir()}")
+
+
+def poll_sets() -> tuple[PollSet, ...]:
+    """Every workshop's room polls (content/polls/*.yaml)."""
+    return tuple(load_named(p, PollSet) for p in sorted((CONTENT_DIR / "polls").glob("*.yaml")))

@@ -125,7 +125,8 @@ class WorkshopPage:
 
         if not self.plan.quiz:
             return widgets.HTML("<p>This workshop has no knowledge check.</p>")
-        return KnowledgeCheck(self.plan.quiz)
+        # The notebook gives the heading and the instructions; the widget does not repeat them.
+        return KnowledgeCheck(self.plan.quiz, heading=False)
 
 
 def programme_html(plan_ids: list[str]) -> str:
