@@ -11,11 +11,17 @@ from pathlib import Path
 import click
 
 from workshop_kit import DISCLAIMER, __version__
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.loading import ContentError
 
 
 class FriendlyGroup(click.Group):
-    """Turn expected failures into one clear message and exit 1, never a traceback."""
+    """Turn expected failures into one clear message and exit 1, never a traceback.
+
+    Expected means named: bad content (`ContentError`), an id that names nothing (`UnknownId`),
+    a missing file or a value the user gave wrongly. Anything else — a bare `KeyError` included —
+    is a bug in the code and goes to the 'unexpected' branch, so it never looks like bad input.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
@@ -24,7 +30,7 @@ class FriendlyGroup(click.Group):
             for problem in exc.problems:
                 click.echo(f"ERROR {problem}", err=True)
             sys.exit(1)
-        except (FileNotFoundError, ValueError, KeyError) as exc:
+        except (UnknownId, FileNotFoundError, ValueError) as exc:
             click.echo(f"ERROR {exc}", err=True)
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from workshop_kit.core.case_study import CaseStudy, load_case_study
 from workshop_kit.core.countries import Countries
 from workshop_kit.core.findings import FindingsBook
+from workshop_kit.core.ids import UnknownId, find_by_id
 from workshop_kit.core.loading import (
     ContentError,
     Model,
@@ -171,10 +172,7 @@ def workshop_plans() -> tuple[WorkshopPlan, ...]:
 
 
 def workshop_plan(plan_id: str) -> WorkshopPlan:
-    for plan in workshop_plans():
-        if plan.id == plan_id:
-            return plan
-    raise KeyError(f"no workshop '{plan_id}' in {CONTENT_DIR / 'workshops'}")
+    return find_by_id(workshop_plans(), plan_id, "workshop", f"in {CONTENT_DIR / 'workshops'}")
 
 
 @cache
@@ -182,7 +180,7 @@ def question_bank(bank_id: str) -> QuestionBank:
     """One knowledge-check bank by its file name, e.g. 'orders'; only shipped files can be named."""
     files = {p.stem: p for p in sorted((CONTENT_DIR / "quizzes").glob("*.yaml"))}
     if bank_id not in files:
-        raise KeyError(f"no question bank '{bank_id}' (known: {', '.join(files)})")
+        raise UnknownId("question bank", bank_id, files)
     return load_named(files[bank_id], QuestionBank)
 
 
@@ -215,7 +213,4 @@ def case_studies() -> tuple[CaseStudy, ...]:
 
 
 def case_study(case_id: str) -> CaseStudy:
-    for case in case_studies():
-        if case.id == case_id:
-            return case
-    raise KeyError(f"no case study '{case_id}' in {case_studies_dir()}")
+    return find_by_id(case_studies(), case_id, "case study", f"in {case_studies_dir()}")

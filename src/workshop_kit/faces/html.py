@@ -7,6 +7,7 @@ import datetime as dt
 from html import escape
 
 from workshop_kit import DISCLAIMER
+from workshop_kit.core.calendar import long_date
 from workshop_kit.core.facts import Confidence, SourcedFact
 from workshop_kit.core.orders import MIN_COMPARED, Comparison, OrdersChart, compare
 
@@ -16,11 +17,6 @@ TBC = "⚠ To be confirmed"
 
 def tbc_badge(flag: bool = True) -> str:
     return f' <span class="wk-tbc">{TBC}</span>' if flag else ""
-
-
-def long_date(day: dt.date) -> str:
-    """'1 December 2026': the form a British reader expects."""
-    return f"{day.day} {day:%B %Y}"
 
 
 CONFIDENCE_LABELS = {
