@@ -32,6 +32,7 @@ from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.core.timescales import TimescaleTable
 from workshop_kit.core.viability import ViabilityFramework
 from workshop_kit.core.workshop_plan import WorkshopPlan
+from workshop_kit.core.workshop_unit import check_workshop_unit
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -43,6 +44,14 @@ def case_studies_dir() -> Path:
         return Path(env)
     in_repo = REPO_ROOT / "case_studies"
     return in_repo if in_repo.is_dir() else Path.cwd() / "case_studies"
+
+
+def notebooks_dir() -> Path:
+    """`$WORKSHOP_KIT_NOTEBOOKS`, else the repository's `notebooks/`, else `./notebooks`."""
+    if env := os.environ.get("WORKSHOP_KIT_NOTEBOOKS"):
+        return Path(env)
+    in_repo = REPO_ROOT / "notebooks"
+    return in_repo if in_repo.is_dir() else Path.cwd() / "notebooks"
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,7 @@ CONTENT_KINDS: list[ContentKind] = [
     ContentKind("workshops", WorkshopPlan,
                 lambda: sorted((CONTENT_DIR / "workshops").glob("*.yaml")),
                 lambda p: p.parent.name == "workshops",
-                lambda p: load_named(p, WorkshopPlan)),
+                lambda p: load_workshop_checked_against_notebook(p)),
     ContentKind("quizzes", QuestionBank,
                 lambda: sorted((CONTENT_DIR / "quizzes").glob("*.yaml")),
                 lambda p: p.parent.name == "quizzes",
@@ -106,6 +115,18 @@ CONTENT_KINDS: list[ContentKind] = [
                 lambda p: load_case_checked_against_engine(p)),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
+
+
+def load_workshop_checked_against_notebook(path: Path) -> WorkshopPlan:
+    """Load a plan, then check it with its notebook as one unit (`core.workshop_unit`): the
+    notebook exists, opens this plan, shows every section, and names no section the plan lacks.
+    Where there is no notebooks folder at all (the package installed on its own), the plan is
+    checked alone."""
+    plan = load_named(path, WorkshopPlan)
+    folder = notebooks_dir()
+    if folder.is_dir() and (problems := check_workshop_unit(plan, read_yaml(path), folder)):
+        raise ContentError(problems)
+    return plan
 
 
 def looks_like_a_case(path: Path) -> bool:
