@@ -71,9 +71,10 @@ def load_named(path: Path, model: type[Model]) -> Model:
     """Load a file whose `id` must equal its file name, so links by id always find it."""
     doc = read_yaml(path)
     item = validate_document(doc, model)
-    if item.id != path.stem:
+    item_id = getattr(item, "id", None)  # every named model has an `id` field
+    if item_id != path.stem:
         raise ContentError([Problem(display_name(path), "id",
-                                    f"is '{item.id}' but must match the file name '{path.stem}' "
+                                    f"is '{item_id}' but must match the file name '{path.stem}' "
                                     "(rename one of them)", doc.line_of(("id",)))])
     return item
 
