@@ -22,6 +22,7 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/workshop-kit validate
 	$(BIN)/python -m pytest
 

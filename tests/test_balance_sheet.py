@@ -71,7 +71,7 @@ def test_route_conditions_and_viability_concerns_count_against_an_option():
 
 
 def test_the_principles_cite_re_b_s_re_g_and_re_r():
-    """FACTS §7: holistic, not linear; the balance sheet; only realistic options."""
+    """Re B-S, Re G, Re R: holistic, not linear; the balance sheet; only realistic options."""
     sources = {p.source for p in sheet_for(make_case()).principles}
     assert {"Re B-S [2013] EWCA Civ 1146", "Re G [2013] EWCA Civ 965",
             "Re R [2014] EWCA Civ 1625"} <= sources

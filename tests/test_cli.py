@@ -6,6 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from workshop_kit.cli import main
+from workshop_kit.core import validation
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.faces.webapp import voila_argv
 
 
@@ -29,3 +31,25 @@ def test_web_app_listens_on_loopback_only_and_hides_tracebacks(tmp_path):
     assert "--show_tracebacks=False" in argv
     assert "--template=workshop" in argv
     assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in argv)
+
+
+def test_an_unknown_id_is_a_message_naming_the_known_ids(monkeypatch):
+    def unknown(paths, echo):
+        raise UnknownId("country", "atlantis", ["spain", "ghana"])
+
+    monkeypatch.setattr(validation, "run_validation", unknown)
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 1
+    assert "ERROR no country 'atlantis' (known: spain, ghana)" in result.output
+    assert "unexpected" not in result.output
+
+
+def test_a_bare_key_error_is_a_bug_not_bad_input(monkeypatch):
+    def bug(paths, echo):
+        return {}["oops"]
+
+    monkeypatch.setattr(validation, "run_validation", bug)
+    monkeypatch.delenv("WORKSHOP_KIT_DEBUG", raising=False)
+    result = CliRunner().invoke(main, ["validate"])
+    assert result.exit_code == 2
+    assert "unexpected KeyError" in result.output

@@ -18,7 +18,7 @@ from workshop_kit.core.countries import (
     DateBasis,
 )
 
-FACTS_SECTION_5 = {
+HCCH_TABLE_COUNTRIES = {
     "australia", "brazil", "bulgaria", "canada", "czech_republic", "ghana", "hungary", "india",
     "ireland", "jamaica", "latvia", "lithuania", "nigeria", "pakistan", "philippines", "poland",
     "portugal", "romania", "slovakia", "south_africa", "spain", "turkey", "united_states",
@@ -32,12 +32,12 @@ def entries():
 
 
 def test_every_country_of_facts_section_5_is_listed():
-    assert set(countries().ids) >= FACTS_SECTION_5
+    assert set(countries().ids) >= HCCH_TABLE_COUNTRIES
     assert len(countries().ids) >= 24
 
 
 def test_every_computed_or_unverified_date_is_to_be_confirmed_against_the_hcch_table():
-    """FACTS §5: every [V‡] and every [M] date is shown 'to be confirmed against the HCCH table'."""
+    """Every computed and every unverified date is shown 'to be confirmed against the HCCH table'."""
     checked = 0
     for cid, name, entry in entries():
         if entry.date_basis in (DateBasis.COMPUTED_FROM_DEPOSIT, DateBasis.UNVERIFIED):
@@ -48,7 +48,7 @@ def test_every_computed_or_unverified_date_is_to_be_confirmed_against_the_hcch_t
 
 
 def test_unverified_dates_are_marked_unverified():
-    """FACTS §5 [M]: Poland 1993 and Lithuania 1996."""
+    """Unverified dates: Poland 1993 and Lithuania 1996."""
     c = countries()
     for entry in (c.country("poland").adoption_1993, c.country("lithuania").child_protection_1996):
         assert entry.date_basis is DateBasis.UNVERIFIED
@@ -56,7 +56,7 @@ def test_unverified_dates_are_marked_unverified():
 
 
 def test_uk_1993_convention_in_force_from_1_june_2003_to_be_confirmed():
-    """FACTS §3, §5: UK 1 June 2003 [V‡] (ratification 27-II-2003, Art 46(2))."""
+    """1993 Convention: UK 1 June 2003, computed from ratification 27-II-2003 (Art 46(2))."""
     uk = countries().uk
     assert uk.adoption_1993.in_force_from == dt.date(2003, 6, 1)
     assert uk.adoption_1993.to_be_confirmed
@@ -65,7 +65,7 @@ def test_uk_1993_convention_in_force_from_1_june_2003_to_be_confirmed():
 
 
 def test_uk_1996_convention_in_force_from_1_november_2012():
-    """FACTS §4: UK 1 November 2012 [V]."""
+    """1996 Convention: UK 1 November 2012, read in the HCCH status table."""
     uk = countries().uk
     assert uk.child_protection_1996.in_force_from == dt.date(2012, 11, 1)
     assert not uk.child_protection_1996.to_be_confirmed
@@ -73,7 +73,8 @@ def test_uk_1996_convention_in_force_from_1_november_2012():
 
 @pytest.mark.parametrize("cid", ["nigeria", "jamaica", "pakistan"])
 def test_party_to_neither_convention(cid):
-    """FACTS §5: Nigeria [V]; Jamaica and Pakistan absent from the Jan 2022 copy (⚠ later accession)."""
+    """HCCH 1993 status table: Nigeria read; Jamaica and Pakistan absent from the Jan 2022 copy
+    (a later accession to be confirmed)."""
     c = countries().country(cid)
     today = dt.date(2026, 11, 23)
     assert not c.adoption_convention_in_force(today)
@@ -82,7 +83,7 @@ def test_party_to_neither_convention(cid):
 
 @pytest.mark.parametrize("cid", ["jamaica", "pakistan"])
 def test_unchecked_later_accession_is_to_be_confirmed(cid):
-    """FACTS §5 ⚠: 'later accession not checked'."""
+    """'Later accession not checked' against the HCCH table."""
     entry = countries().country(cid).adoption_1993
     assert entry.status is ConventionStatus.NOT_PARTY
     assert entry.to_be_confirmed
@@ -96,7 +97,7 @@ def test_nigeria_1993_not_a_party_is_verified():
 
 @pytest.mark.parametrize("cid", ["canada", "united_states"])
 def test_signed_but_not_ratified_1996_convention_is_not_in_force(cid):
-    """FACTS §5: Canada signed 2017, the United States 2010; neither ratified."""
+    """HCCH 1996 status table: Canada signed 2017, the United States 2010; neither ratified."""
     c = countries().country(cid)
     assert c.child_protection_1996.status is ConventionStatus.SIGNED_ONLY
     assert not c.child_protection_convention_in_force(dt.date(2026, 11, 23))

@@ -9,10 +9,13 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import outside_requests
+from workshop_kit.core.content import workshop_plans
 
 pytestmark = pytest.mark.browser
 
 TIMEOUT = 90_000
+WORKSHOPS = [p.notebook.removesuffix(".ipynb") for p in workshop_plans()]
+"""Every workshop in content, so a new one is tested as soon as its plan exists."""
 
 
 def open_page(page, served_app: str, notebook: str):
@@ -31,11 +34,19 @@ def assert_clean(page):
 def test_landing_page_lists_every_workshop(served_app, page):
     open_page(page, served_app, "index")
     links = page.locator(".wk-table a")
-    expect(links).to_have_count(5)
+    expect(links).to_have_count(len(WORKSHOPS))
     links.nth(1).click()
     page.wait_for_url(re.compile(r"/01_special_guardianship\.ipynb"))
     expect(page.get_by_role("heading", name="Special Guardianship with carers overseas")).to_be_visible(
         timeout=TIMEOUT)
+    assert_clean(page)
+
+
+@pytest.mark.parametrize("notebook", WORKSHOPS)
+def test_every_workshop_renders_its_plan_in_trainer_view_without_errors(served_app, page, notebook):
+    page.goto(f"{served_app}/voila/render/{notebook}.ipynb?view=trainer")
+    expect(page.locator("#rendered_cells")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Trainer: session timings")).to_be_visible(timeout=TIMEOUT)
     assert_clean(page)
 
 

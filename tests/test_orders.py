@@ -10,6 +10,7 @@ import pytest
 
 from workshop_kit.core.content import CONTENT_DIR
 from workshop_kit.core.facts import Confidence
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.loading import ContentError, load
 from workshop_kit.core.orders import OrdersChart, compare
 
@@ -186,7 +187,7 @@ def test_summary_counts_orders_and_features(chart):
 
 
 def test_asking_for_an_unknown_order_lists_the_known_ones(chart):
-    with pytest.raises(KeyError, match="known: adoption, convention_adoption"):
+    with pytest.raises(UnknownId, match="known: adoption, convention_adoption"):
         chart.order("residence_order")
 
 
@@ -311,7 +312,7 @@ def test_an_order_cannot_be_compared_with_itself(chart):
 
 
 def test_comparing_an_unknown_order_is_a_key_error(chart):
-    with pytest.raises(KeyError, match="no order 'kafala'"):
+    with pytest.raises(UnknownId, match="no order 'kafala'"):
         compare(chart, ["sgo", "kafala"])
 
 

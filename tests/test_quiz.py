@@ -12,6 +12,7 @@ import yaml
 from workshop_kit.core import content
 from workshop_kit.core.content import CONTENT_KINDS, kind_for, question_bank
 from workshop_kit.core.facts import Confidence
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.loading import ContentError, load
 from workshop_kit.core.quiz import QuestionBank, QuestionKind
 
@@ -177,7 +178,7 @@ def test_check_rejects_something_that_is_not_a_choice():
         bank.check("removal", "z")
     with pytest.raises(ValueError, match="not a choice"):
         bank.check("leave", "true")
-    with pytest.raises(KeyError, match="no question"):
+    with pytest.raises(UnknownId, match="no question"):
         bank.check("nope", "a")
 
 
@@ -211,7 +212,7 @@ def test_bank_id_must_match_its_file_name(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("bank_id", ["nope", "../orders", "quizzes/orders", ""])
 def test_only_shipped_banks_can_be_named(bank_id):
-    with pytest.raises(KeyError):
+    with pytest.raises(UnknownId):
         question_bank(bank_id)
 
 

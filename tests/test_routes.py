@@ -150,14 +150,14 @@ def test_convention_adoption_needs_carers_habitually_resident_in_a_1993_conventi
 
 
 def test_convention_adoption_near_a_computed_entry_into_force_date_is_to_be_confirmed():
-    """FACTS §5: a computed entry-into-force date must be checked against the HCCH status table."""
+    """A computed entry-into-force date must be checked against the HCCH status table."""
     a = assess(make_case(**{"carers.country": "newland"}), Route.CONVENTION_ADOPTION)
     assert a.verdict is Verdict.CONDITIONAL
     assert a.to_be_confirmed
 
 
 def test_a_not_party_status_with_an_unchecked_later_accession_is_to_be_confirmed():
-    """FACTS §5 ⚠: Jamaica and Pakistan, a later accession not checked."""
+    """Jamaica and Pakistan: a later accession not checked against the HCCH table."""
     case = make_case(**{"carers.country": "unsureland"})
     convention = assess(case, Route.CONVENTION_ADOPTION)
     assert convention.verdict is Verdict.NOT_AVAILABLE
@@ -259,7 +259,7 @@ def test_sgo_holder_may_remove_for_less_than_three_months_and_otherwise_needs_co
 
 def test_sgo_in_a_country_outside_the_1996_convention_needs_a_mirror_order():
     """1996 Convention Art 23 recognises measures only between Contracting States; elsewhere a
-    mirror order is needed (FACTS §6 [S])."""
+    mirror order is needed (1996 Convention Art 23; secondary source)."""
     inside = assess(make_case(), Route.SGO_ABROAD)
     assert cited(inside, "Art 23", Effect.SUPPORTS)
     outside = assess(make_case(**{"carers.country": "adoptland"}), Route.SGO_ABROAD)

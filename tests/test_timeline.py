@@ -1,4 +1,4 @@
-"""The timeline planner: one test per statutory rule (FACTS §2), then properties of any plan."""
+"""The timeline planner: one test per statutory rule in timescales.yaml, then properties of any plan."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workshop_kit.core.case_study import Route
 from workshop_kit.core.content import CONTENT_DIR, kind_for, timescales
 from workshop_kit.core.loading import ContentError, load
 from workshop_kit.core.timeline import plan_timeline
 from workshop_kit.core.timescales import (
     KNOWN_DATES,
-    ROUTE_IDS,
     DelaySeverity,
     TimescaleKind,
     TimescaleTable,
@@ -26,6 +26,9 @@ LOOKED_AFTER = dt.date(2026, 2, 20)
 NOTICE = dt.date(2026, 5, 1)
 SGO_CASE = {"proceedings_issued": ISSUED, "became_looked_after": LOOKED_AFTER,
             "sgo_notice_given": NOTICE}
+
+
+ROUTE_IDS = [r.value for r in Route]
 
 
 def due(route: str, milestone_id: str, **known: dt.date) -> dt.date:
@@ -48,14 +51,14 @@ def test_every_timescale_carries_source_confidence_and_review_date():
 
 
 def test_partner_of_a_parent_six_months_is_statute_not_to_be_confirmed():
-    """ACA 2002 s42(3) is statute (FACTS §0, legal review 2026-11-23): no ⚠ badge."""
+    """ACA 2002 s42(3) is statute (legal review 2026-11-23): no ⚠ badge."""
     rule = timescales().timescale("adoption_application_partner_of_parent")
     assert not rule.to_be_confirmed and "s42(3)" in rule.source
     assert (rule.duration.amount, rule.duration.unit) == (6, "months")
 
 
 def test_adoption_register_referral_is_marked_uncertain():
-    """Adoption Agencies (Misc. Amendments) Regs 2013; name and wording ⚠ in FACTS."""
+    """Adoption Agencies (Misc. Amendments) Regs 2013; name and wording to be confirmed."""
     rule = timescales().timescale("adoption_register_referral")
     assert rule.uncertain and rule.caveat
 

@@ -1,4 +1,4 @@
-"""Viability domains, headings and the summary rules (FACTS §6)."""
+"""Viability domains, headings and the summary rules (FRG viability guide)."""
 
 from __future__ import annotations
 
@@ -169,7 +169,8 @@ def test_evidence_may_be_plain_mappings_or_the_case_model_objects(framework):
 
 
 def test_each_concern_gets_a_support_item_under_its_heading(framework):
-    """FACTS §6: an SGO support plan may fund recognition or a mirror order abroad [S]."""
+    """Secondary sources (viability.yaml): an SGO support plan may fund recognition or a mirror
+    order abroad."""
     evidence = essentials_positive(recognition_of_order="concern", contact="concern")
     evidence["recognition_of_order"] = Evidence(rating=Rating.CONCERN, note="No 1996 Convention")
     outline = outline_support_plan(evidence, framework)

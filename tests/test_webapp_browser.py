@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import outside_requests
+from workshop_kit.core.content import workshop_plans
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +24,8 @@ def test_landing_page_links_to_the_orders_notebook_and_its_widget_responds(serve
     expect(page.get_by_role("heading", name=re.compile("Network Days"))).to_be_visible(
         timeout=WIDGET_TIMEOUT)
     expect(page.get_by_text("Training material, not legal advice").first).to_be_visible()
+    for plan in workshop_plans():  # every workshop in content is linked, by its title
+        expect(page.get_by_role("link", name=plan.title, exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Orders compared").click()
     page.wait_for_url(re.compile(r"/voila/render/00_orders_compared\.ipynb"))

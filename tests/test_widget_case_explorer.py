@@ -12,6 +12,7 @@ import pytest
 
 from workshop_kit.core.case_study import Route
 from workshop_kit.core.content import case_studies
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.faces.views import ATTENDEE, TRAINER, VIEW, TrainerOnly
 from workshop_kit.faces.widgets import CaseStudyExplorer
 from workshop_kit.faces.widgets.case_explorer import SECTION_TITLES
@@ -128,9 +129,9 @@ def test_the_trainer_block_is_inside_a_tab_page_not_loose(explorer):
 
 
 def test_an_unknown_case_is_an_error_naming_the_known_ones(explorer):
-    with pytest.raises(KeyError, match="amira-and-grandparents-in-ghana"):
+    with pytest.raises(UnknownId, match="amira-and-grandparents-in-ghana"):
         explorer.select("nobody")
-    with pytest.raises(KeyError):
+    with pytest.raises(UnknownId):
         CaseStudyExplorer("nobody")
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from workshop_kit.core.content import countries
 from workshop_kit.core.countries import DateBasis
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.faces.widgets import CountryConventions
 
 
@@ -45,7 +46,7 @@ def test_a_read_date_is_not_flagged():
 
 
 def test_an_unknown_country_is_an_error_naming_the_known_ones():
-    with pytest.raises(KeyError, match="known: australia"):
+    with pytest.raises(UnknownId, match="known: australia"):
         CountryConventions("atlantis")
 
 

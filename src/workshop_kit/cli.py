@@ -11,11 +11,17 @@ from pathlib import Path
 import click
 
 from workshop_kit import DISCLAIMER, __version__
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.loading import ContentError
 
 
 class FriendlyGroup(click.Group):
-    """Turn expected failures into one clear message and exit 1, never a traceback."""
+    """Turn expected failures into one clear message and exit 1, never a traceback.
+
+    Expected means named: bad content (`ContentError`), an id that names nothing (`UnknownId`),
+    a missing file or a value the user gave wrongly. Anything else — a bare `KeyError` included —
+    is a bug in the code and goes to the 'unexpected' branch, so it never looks like bad input.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
@@ -24,7 +30,7 @@ class FriendlyGroup(click.Group):
             for problem in exc.problems:
                 click.echo(f"ERROR {problem}", err=True)
             sys.exit(1)
-        except (FileNotFoundError, ValueError, KeyError) as exc:
+        except (UnknownId, FileNotFoundError, ValueError) as exc:
             click.echo(f"ERROR {exc}", err=True)
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
@@ -257,3 +263,28 @@ def validate(paths: tuple[Path, ...]) -> None:
     from workshop_kit.core.validation import run_validation
 
     sys.exit(run_validation(list(paths), click.echo))
+
+
+@main.command("new-workshop")
+@click.argument("workshop_id", metavar="ID")
+@click.option("--title", default=None, help="The workshop's title (default: from the ID).")
+@click.option("--plans", "plans_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the plan (default: the package's content/workshops/).")
+@click.option("--notebooks", "notebooks_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Folder for the notebook (default: the repository's notebooks/).")
+def new_workshop(workshop_id: str, title: str | None, plans_dir: Path | None,
+                 notebooks_dir: Path | None) -> None:
+    """Start a new workshop: a plan and a thin notebook that pass `workshop-kit validate`.
+
+    ID is also the notebook's name, e.g. 05_contact_abroad (the number sets its place on the
+    landing page). Existing files are never overwritten. Then edit the plan's text, add sections
+    (each shown in the notebook with page.key_points("<id>")) and run `workshop-kit validate`.
+    """
+    from workshop_kit.core.content import CONTENT_DIR
+    from workshop_kit.core.content import notebooks_dir as default_notebooks
+    from workshop_kit.faces.new_workshop import new_workshop as scaffold
+
+    for path in scaffold(workshop_id, plans_dir or CONTENT_DIR / "workshops",
+                         notebooks_dir or default_notebooks(), title):
+        click.echo(f"wrote {path}")
+    click.echo("Next: edit the plan's text and sections, then run `workshop-kit validate`.")

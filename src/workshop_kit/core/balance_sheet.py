@@ -3,7 +3,7 @@
 Re B-S [2013] EWCA Civ 1146 asks the evidence to address every realistic option with the arguments
 for and against each, and commends a balance sheet; Re G [2013] EWCA Civ 965 asks for a holistic
 comparison, not a linear elimination; Re R [2014] EWCA Civ 1625 says only realistic options need
-evaluating and that substance matters more than format (FACTS.md §7). So this module lists only the
+evaluating and that substance matters more than format. So this module lists only the
 options the route finder found realistic or conditional, weighs each on its own, and leaves the
 side-by-side comparison to the people in the room. Pure data out; faces lay it out.
 """
@@ -17,6 +17,7 @@ from enum import StrEnum
 from workshop_kit.core.case_study import CaseStudy, Consent, Route, Verdict
 from workshop_kit.core.facts import SourcedFact
 from workshop_kit.core.findings import FindingsBook
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.orders import OrdersChart
 from workshop_kit.core.routes import ADOPTION_ROUTES, Effect, RouteAssessment
 from workshop_kit.core.viability import Rating
@@ -37,7 +38,7 @@ class Origin(StrEnum):
     ROUTE = "route"  # the route finder's reasons and conditions (the law applied to the case)
     VIABILITY = "viability"  # the case's viability evidence
     ORDER = "order"  # the order's general advantages and disadvantages (orders.yaml)
-    CASE_LAW = "case_law"  # how the options are to be weighed (FACTS.md §7)
+    CASE_LAW = "case_law"  # how the options are to be weighed (Re B-S, Re G, Re R)
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def option_sheet(case: CaseStudy, assessment: RouteAssessment, chart: OrdersChar
     order_name = None
     try:
         order = chart.order(order_id)
-    except KeyError:
+    except UnknownId:
         pass
     else:
         order_name = order.name

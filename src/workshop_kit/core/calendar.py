@@ -1,5 +1,5 @@
 """Date arithmetic for statutory time limits: working days in England and Wales, and calendar
-months that do not run off the end of a short month.
+months that do not run off the end of a short month; and the one long form a date is written in.
 
 Pure functions, no content: the timeline planner decides which rule uses which arithmetic.
 """
@@ -65,6 +65,12 @@ def add_months(start: dt.date, months: int) -> dt.date:
     year, month = start.year + index // 12, index % 12 + 1
     last = _stdlib_calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(start.day, last))
+
+
+def long_date(day: dt.date) -> str:
+    """'1 December 2026': the one way every face and message writes a date for a British reader
+    (no leading zero, the month in words, so 1/12 and 12/1 cannot be confused)."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def add_years(start: dt.date, years: int) -> dt.date:

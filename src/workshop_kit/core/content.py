@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from workshop_kit.core.case_study import CaseStudy, load_case_study
 from workshop_kit.core.countries import Countries
 from workshop_kit.core.findings import FindingsBook
+from workshop_kit.core.ids import UnknownId, find_by_id
 from workshop_kit.core.loading import (
     ContentError,
     Model,
@@ -33,6 +34,7 @@ from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.core.timescales import TimescaleTable
 from workshop_kit.core.viability import ViabilityFramework
 from workshop_kit.core.workshop_plan import WorkshopPlan
+from workshop_kit.core.workshop_unit import check_workshop_unit
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -48,6 +50,14 @@ def case_studies_dir() -> Path:
         return in_repo
     shipped = CONTENT_DIR / "case_studies"  # the copy a wheel carries (see setup.py)
     return shipped if shipped.is_dir() else Path.cwd() / "case_studies"
+
+
+def notebooks_dir() -> Path:
+    """`$WORKSHOP_KIT_NOTEBOOKS`, else the repository's `notebooks/`, else `./notebooks`."""
+    if env := os.environ.get("WORKSHOP_KIT_NOTEBOOKS"):
+        return Path(env)
+    in_repo = REPO_ROOT / "notebooks"
+    return in_repo if in_repo.is_dir() else Path.cwd() / "notebooks"
 
 
 @dataclass(frozen=True)
@@ -67,9 +77,10 @@ def load_named(path: Path, model: type[Model]) -> Model:
     """Load a file whose `id` must equal its file name, so links by id always find it."""
     doc = read_yaml(path)
     item = validate_document(doc, model)
-    if item.id != path.stem:
+    item_id = getattr(item, "id", None)  # every named model has an `id` field
+    if item_id != path.stem:
         raise ContentError([Problem(display_name(path), "id",
-                                    f"is '{item.id}' but must match the file name '{path.stem}' "
+                                    f"is '{item_id}' but must match the file name '{path.stem}' "
                                     "(rename one of them)", doc.line_of(("id",)))])
     return item
 
@@ -85,7 +96,7 @@ CONTENT_KINDS: list[ContentKind] = [
     ContentKind("workshops", WorkshopPlan,
                 lambda: sorted((CONTENT_DIR / "workshops").glob("*.yaml")),
                 lambda p: p.parent.name == "workshops",
-                lambda p: load_named(p, WorkshopPlan)),
+                lambda p: load_workshop_checked_against_notebook(p)),
     ContentKind("quizzes", QuestionBank,
                 lambda: sorted((CONTENT_DIR / "quizzes").glob("*.yaml")),
                 lambda p: p.parent.name == "quizzes",
@@ -117,6 +128,18 @@ CONTENT_KINDS: list[ContentKind] = [
                 lambda p: load_named(p, PollSet)),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
+
+
+def load_workshop_checked_against_notebook(path: Path) -> WorkshopPlan:
+    """Load a plan, then check it with its notebook as one unit (`core.workshop_unit`): the
+    notebook exists, opens this plan, shows every section, and names no section the plan lacks.
+    Where there is no notebooks folder at all (the package installed on its own), the plan is
+    checked alone."""
+    plan = load_named(path, WorkshopPlan)
+    folder = notebooks_dir()
+    if folder.is_dir() and (problems := check_workshop_unit(plan, read_yaml(path), folder)):
+        raise ContentError(problems)
+    return plan
 
 
 def looks_like_a_case(path: Path) -> bool:
@@ -183,10 +206,7 @@ def workshop_plans() -> tuple[WorkshopPlan, ...]:
 
 
 def workshop_plan(plan_id: str) -> WorkshopPlan:
-    for plan in workshop_plans():
-        if plan.id == plan_id:
-            return plan
-    raise KeyError(f"no workshop '{plan_id}' in {CONTENT_DIR / 'workshops'}")
+    return find_by_id(workshop_plans(), plan_id, "workshop", f"in {CONTENT_DIR / 'workshops'}")
 
 
 @cache
@@ -194,7 +214,7 @@ def question_bank(bank_id: str) -> QuestionBank:
     """One knowledge-check bank by its file name, e.g. 'orders'; only shipped files can be named."""
     files = {p.stem: p for p in sorted((CONTENT_DIR / "quizzes").glob("*.yaml"))}
     if bank_id not in files:
-        raise KeyError(f"no question bank '{bank_id}' (known: {', '.join(files)})")
+        raise UnknownId("question bank", bank_id, files)
     return load_named(files[bank_id], QuestionBank)
 
 
@@ -233,10 +253,7 @@ def provider(path: Path | None = None) -> Provider:
 
 
 def case_study(case_id: str) -> CaseStudy:
-    for case in case_studies():
-        if case.id == case_id:
-            return case
-    raise KeyError(f"no case study '{case_id}' in {case_studies_dir()}")
+    return find_by_id(case_studies(), case_id, "case study", f"in {case_studies_dir()}")
 
 
 def poll_sets() -> tuple[PollSet, ...]:

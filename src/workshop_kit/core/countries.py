@@ -2,7 +2,7 @@
 
 The 1993 Adoption Convention decides whether an adoption by carers abroad must follow the
 Convention procedure; the 1996 Child Protection Convention decides whether an English order is
-recognised there (Art 23) and whether Art 33 consultation is needed (FACTS.md §3–§5). Every status
+recognised there (Art 23) and whether Art 33 consultation is needed. Every status
 is a sourced fact; a date computed rather than read is shown "to be confirmed against the HCCH
 status table".
 """
@@ -15,6 +15,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from workshop_kit.core.facts import Confidence, SourcedFact, StrictModel
+from workshop_kit.core.ids import find_by_id, require_unique
 from workshop_kit.core.text import Identifier, Line
 
 UK_ID = "united_kingdom"
@@ -25,9 +26,10 @@ ANOTHER_COUNTRY_ID = "another_country"
 caveats say what to find out and where."""
 
 DATE_MARGIN = dt.timedelta(days=366)
-"""A to-be-confirmed entry-into-force date is only ever out by months (FACTS §5: computed from the
-deposit date, or the 1996 accession rule of Art 61(2)(b)). A question about a day further than this
-from the recorded date has the same answer whatever the true date, so it is not in doubt."""
+"""A to-be-confirmed entry-into-force date is only ever out by months (computed from the deposit
+date under 1993 Convention Art 46(2), or the 1996 accession rule of Art 61(2)(b)). A question
+about a day further than this from the recorded date has the same answer whatever the true date,
+so it is not in doubt."""
 
 
 class ConventionStatus(StrEnum):
@@ -38,7 +40,7 @@ class ConventionStatus(StrEnum):
 
 
 class DateBasis(StrEnum):
-    """How the entry-into-force date is known (FACTS.md §5 marks)."""
+    """How the entry-into-force date is known, checked against the HCCH status tables."""
 
     READ = "read"  # [V]: the date itself read in a source
     COMPUTED_FROM_DEPOSIT = "computed_from_deposit"  # [V‡]: deposit read, date computed
@@ -50,7 +52,7 @@ class ConventionEntry(SourcedFact):
 
     `text` is the sentence shown to attendees; `status` and `in_force_from` are what the route
     finder reads. A date not read in a source must be marked uncertain, with a caveat saying it is
-    to be confirmed against the HCCH status table (FACTS.md §5).
+    to be confirmed against the HCCH status table.
     """
 
     status: ConventionStatus
@@ -144,7 +146,7 @@ class Country(StrictModel):
     """Whether the country's law has adoption or only guardianship (kafala, Guardians and Wards
     Act): decides whether carers there can intend to adopt under its law (ACA 2002 s84(1))."""
     notes: list[SourcedFact] = []
-    """Other sourced points about the country (e.g. its Central Authority), only where FACTS has one."""
+    """Other sourced points about the country (e.g. its Central Authority), only where a source gives one."""
 
     @property
     def name_in_text(self) -> str:
@@ -174,9 +176,7 @@ class Countries(StrictModel):
     @model_validator(mode="after")
     def _unique_and_has_uk(self) -> Countries:
         ids = [c.id for c in self.countries]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"country ids must be unique; repeated: {dupes}")
+        require_unique("country", ids)
         if UK_ID not in ids:
             raise ValueError(f"'{UK_ID}' must be listed: a Convention applies only where it is in "
                              "force for both countries")
@@ -187,10 +187,7 @@ class Countries(StrictModel):
         return tuple(c.id for c in self.countries)
 
     def country(self, country_id: str) -> Country:
-        for country in self.countries:
-            if country.id == country_id:
-                return country
-        raise KeyError(f"no country '{country_id}' (known: {', '.join(self.ids)})")
+        return find_by_id(self.countries, country_id, "country")
 
     @property
     def uk(self) -> Country:

@@ -22,7 +22,7 @@ def _not_a_number(value: object) -> object:
 
 
 class Confidence(StrEnum):
-    """How far a fact has been checked (FACTS.md marks [V], [S], [M])."""
+    """How far a fact has been checked (docs/content.md says what each level means)."""
 
     VERIFIED = "verified"  # checked in the primary text or the judgment named
     SECONDARY = "secondary"  # from a secondary source only (law firm, council manual)

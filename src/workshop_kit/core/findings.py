@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 
 from workshop_kit.core.case_study import Authority, Route
 from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.ids import UnknownId, find_by_id, require_unique
 from workshop_kit.core.text import Identifier, Line
 
 
@@ -118,9 +119,7 @@ class FindingsBook(StrictModel):
         if no_default:
             raise ValueError("every rule outcome needs one entry without routes or authority (the "
                              f"default); missing for {', '.join(no_default)}")
-        ids = Counter(p.id for p in self.principles)
-        if dupes := sorted(i for i, n in ids.items() if n > 1):
-            raise ValueError(f"principle ids must be unique; repeated: {dupes}")
+        require_unique("principle", [p.id for p in self.principles])
         return self
 
     @property
@@ -135,10 +134,7 @@ class FindingsBook(StrictModel):
         return max(matches, key=lambda f: f.specificity)
 
     def principle(self, principle_id: str) -> Principle:
-        for p in self.principles:
-            if p.id == principle_id:
-                return p
-        raise UnknownFinding("principles", principle_id)
+        return find_by_id(self.principles, principle_id, "principle", "in content/findings.yaml")
 
     def summary(self) -> dict[str, int]:
         return {"findings": len(self.findings), "principles": len(self.principles)}
@@ -148,13 +144,16 @@ class FindingsBook(StrictModel):
                 + [(f"principles.{p.id}", p) for p in self.principles])
 
 
-class UnknownFinding(LookupError):
+class UnknownFinding(UnknownId):
     """The engine reached a rule outcome that `content/findings.yaml` does not word."""
 
     def __init__(self, rule: str, outcome: str):
         self.rule, self.outcome = rule, outcome
-        super().__init__(f"content/findings.yaml has no finding for rule '{rule}', outcome "
-                         f"'{outcome}'; add one (see docs/content.md)")
+        super().__init__("finding", f"{rule}/{outcome}", (), "in content/findings.yaml")
+
+    def __str__(self) -> str:
+        return (f"content/findings.yaml has no finding for rule '{self.rule}', outcome "
+                f"'{self.outcome}'; add one (see docs/content.md)")
 
 
 def placeholders_in(text: str) -> list[str]:

@@ -57,7 +57,7 @@ def field_name(path: FieldPath) -> str:
 class _StrictSafeLoader(yaml.SafeLoader):
     """SafeLoader without aliases or duplicate keys."""
 
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(
@@ -67,7 +67,7 @@ class _StrictSafeLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+    def construct_mapping(self, node, deep=False):
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -82,7 +82,7 @@ class _StrictSafeLoader(yaml.SafeLoader):
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
-    def construct_yaml_timestamp(self, node):  # type: ignore[override]
+    def construct_yaml_timestamp(self, node):
         """An impossible date (2026-02-30) stays text, so the model reports it with its field."""
         try:
             return super().construct_yaml_timestamp(node)

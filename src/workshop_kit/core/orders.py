@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pydantic import Field, ValidationInfo, field_validator
 
 from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.ids import find_by_id, require_unique
 from workshop_kit.core.text import Identifier, Line, Text
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
@@ -45,14 +46,14 @@ class OrdersChart(StrictModel):
     @field_validator("features")
     @classmethod
     def _feature_ids_unique(cls, features: list[Feature]) -> list[Feature]:
-        _require_unique("features", [f.id for f in features])
+        require_unique("features", [f.id for f in features])
         return features
 
     @field_validator("orders")
     @classmethod
     def _orders_unique_and_complete(cls, orders: list[Order], info: ValidationInfo) -> list[Order]:
         """A field validator, not a model one, so the error points at the `orders:` line."""
-        _require_unique("orders", [o.id for o in orders])
+        require_unique("orders", [o.id for o in orders])
         if "features" not in info.data:  # the features list is itself broken; reported there
             return orders
         feature_ids = [f.id for f in info.data["features"]]
@@ -67,11 +68,7 @@ class OrdersChart(StrictModel):
         return orders
 
     def order(self, order_id: str) -> Order:
-        for order in self.orders:
-            if order.id == order_id:
-                return order
-        known = ", ".join(o.id for o in self.orders)
-        raise KeyError(f"no order '{order_id}' (known: {known})")
+        return find_by_id(self.orders, order_id, "order")
 
     def summary(self) -> dict[str, int]:
         """Counts for the `workshop-kit validate` summary line."""
@@ -87,12 +84,6 @@ class OrdersChart(StrictModel):
             facts += [(f"orders.{order.id}.disadvantages[{i}]", v)
                       for i, v in enumerate(order.disadvantages)]
         return facts
-
-
-def _require_unique(kind: str, ids: list[str]) -> None:
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise ValueError(f"{kind} ids must be unique; repeated: {dupes}")
 
 
 @dataclass(frozen=True)

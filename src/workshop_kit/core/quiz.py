@@ -1,9 +1,9 @@
 """Knowledge checks: banks of questions whose explanations are sourced facts.
 
 A question is only as good as the law behind its answer, so every explanation is a `SourcedFact`
-(text, source, confidence, review date). FACTS.md's rule is enforced here: a question may rest on
-an unverified or disputed point only if it says so (`uncertain: true` and a `caveat`), so the
-answer is shown as "to be confirmed", never as settled.
+(text, source, confidence, review date). The kit's rule for legal content is enforced here: a
+question may rest on an unverified or disputed point only if it says so (`uncertain: true` and a
+`caveat`), so the answer is shown as "to be confirmed", never as settled.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from enum import StrEnum
 from pydantic import Field, StrictBool, ValidationInfo, field_validator, model_validator
 
 from workshop_kit.core.facts import Confidence, SourcedFact, StrictModel
+from workshop_kit.core.ids import find_by_id, require_unique
 from workshop_kit.core.text import Identifier, Line, Text
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
@@ -59,7 +60,7 @@ class Question(StrictModel):
             if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
                 raise ValueError(f"a multiple_choice question needs {MIN_OPTIONS} to {MAX_OPTIONS} "
                                  f"options (got {len(options)})")
-            _require_unique("option", [o.id for o in options])
+            require_unique("option", [o.id for o in options])
         return options
 
     @field_validator("answer")
@@ -78,8 +79,8 @@ class Question(StrictModel):
 
     @model_validator(mode="after")
     def _unsettled_answers_say_so(self) -> Question:
-        # FACTS.md: never build a question on an [M] or disputed fact unless the answer IS that
-        # it is uncertain, so such a question must be marked and say why.
+        # Never build a question on an unverified or disputed fact unless the answer IS that it
+        # is uncertain, so such a question must be marked and say why.
         fact = self.explanation
         if fact.confidence is Confidence.UNVERIFIED and not fact.uncertain:
             raise ValueError(f"question '{self.id}' rests on an unverified fact; mark "
@@ -128,15 +129,11 @@ class QuestionBank(StrictModel):
     @field_validator("questions")
     @classmethod
     def _question_ids_unique(cls, questions: list[Question]) -> list[Question]:
-        _require_unique("question", [q.id for q in questions])
+        require_unique("question", [q.id for q in questions])
         return questions
 
     def question(self, question_id: str) -> Question:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        known = ", ".join(q.id for q in self.questions)
-        raise KeyError(f"no question '{question_id}' in bank '{self.id}' (known: {known})")
+        return find_by_id(self.questions, question_id, "question", f"in bank '{self.id}'")
 
     def all_facts(self) -> list[tuple[str, SourcedFact]]:
         """Every explanation with a readable location, for `workshop-kit validate`."""
@@ -163,9 +160,3 @@ class QuestionBank(StrictModel):
 def _same(a: object, b: object) -> bool:
     """Equal and of the same type, so True never matches an option id, nor 1 match True."""
     return type(a) is type(b) and a == b
-
-
-def _require_unique(kind: str, ids: list[str]) -> None:
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise ValueError(f"{kind} ids must be unique; repeated: {dupes}")

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from workshop_kit.core.calendar import long_date
 from workshop_kit.core.case_study import (
     APerson,
     Art33Consent,
@@ -37,6 +38,7 @@ from workshop_kit.core.countries import (
     Country,
 )
 from workshop_kit.core.findings import Effect, FindingsBook
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.viability import Rating
 
 __all__ = ["Effect", "Finding", "Reason", "Route", "RouteAssessment", "Verdict", "find_routes"]
@@ -332,7 +334,7 @@ def convention_needs_carers_in_a_1993_country(s: Situation, route: Route) -> lis
         return hit("moved_under_para_19" if s.placed_abroad_in_care else "child_not_from_uk")
     since = s.country.adoption_1993.in_force_from
     return hit("in_force_to_confirm" if doubt else "in_force",
-               since=f"{since.day} {since:%B %Y}" if since else "")
+               since=long_date(since) if since else "")
 
 
 def _could_adopt_here(s: Situation) -> str:
@@ -678,8 +680,8 @@ def find_routes(case: CaseStudy, countries: Countries, today: dt.date | None = N
     try:
         country = countries.country(case.carers.country)
         child_country = countries.country(case.child.habitual_residence)
-    except KeyError as exc:
-        raise ValueError(f"case '{case.id}': {exc.args[0]}") from None
+    except UnknownId as exc:
+        raise ValueError(f"case '{case.id}': {exc}") from None
     situation = Situation(case, country, countries.uk, child_country, today or dt.date.today())
     return [assess_route(route, situation, book) for route in Route]
 

@@ -13,10 +13,11 @@ import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from workshop_kit.core.calendar import add_years
+from workshop_kit.core.calendar import add_years, long_date
+from workshop_kit.core.case_study import Route
+from workshop_kit.core.ids import find_by_id
 from workshop_kit.core.timescales import (
     KNOWN_DATES,
-    ROUTE_IDS,
     CaseFact,
     DelayRisk,
     DelaySeverity,
@@ -88,11 +89,7 @@ class Timeline:
     horizon: dt.date | None = None
 
     def milestone(self, milestone_id: str) -> Milestone:
-        for item in self.milestones:
-            if item.id == milestone_id:
-                return item
-        raise KeyError(f"no milestone '{milestone_id}' on this timeline "
-                       f"(has: {', '.join(m.id for m in self.milestones) or 'none'})")
+        return find_by_id(self.milestones, milestone_id, "milestone", "on this timeline")
 
 
 def plan_timeline(
@@ -115,9 +112,10 @@ def plan_timeline(
     are kept only where their fact holds; without it, all are shown. Dates in `not_expected` are
     never asked for (e.g. no proceedings date for an accommodated child).
     """
-    route = str(route)  # a Route StrEnum is welcome too
-    if route not in ROUTE_IDS:
-        raise ValueError(f"unknown route '{route}'; known routes are {', '.join(ROUTE_IDS)}")
+    known_routes = [r.value for r in Route]
+    if str(route) not in known_routes:
+        raise ValueError(f"unknown route '{route}'; known routes are {', '.join(known_routes)}")
+    route = str(route)  # a Route is welcome too
     dates = _known_dates(known)
     if timescales is None:
         # Imported here, not at the top: content.py imports every model module.
@@ -288,10 +286,6 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def _risk_flag(risk: DelayRisk) -> DelayFlag:
     text = risk.text if not risk.caveat else f"{risk.text} ({risk.caveat})"
     return DelayFlag(text=text, source=risk.source, severity=risk.severity,
@@ -304,7 +298,7 @@ def _overdue_flags(milestones: tuple[Milestone, ...], today: dt.date | None) -> 
         return []
     return [
         DelayFlag(
-            text=f"{m.label} was due by {_long_date(m.due)}. If it has not happened, it is overdue.",
+            text=f"{m.label} was due by {long_date(m.due)}. If it has not happened, it is overdue.",
             source=m.source, severity=DelaySeverity.URGENT, to_be_confirmed=m.to_be_confirmed,
             label="Overdue", milestone_id=m.id,
         )
@@ -326,8 +320,8 @@ def _beyond_proceedings_flags(milestones: tuple[Milestone, ...],
     for m in milestones:
         if m.kind is not TimescaleKind.MINIMUM_PERIOD or m.due <= end.due:
             continue
-        text = (f"{m.label}: {_long_date(m.due)} is after the end of the {deadline.duration} "
-                f"({_long_date(end.due)}).")
+        text = (f"{m.label}: {long_date(m.due)} is after the end of the {deadline.duration} "
+                f"({long_date(end.due)}).")
         source = m.source
         if extension is not None and extension.duration.amount:
             step = (extension.date_from(end.due) - end.due).days
@@ -350,8 +344,8 @@ def _not_yet_flags(milestones: tuple[Milestone, ...], today: dt.date | None) -> 
         return []
     return [
         DelayFlag(
-            text=f"{m.label}: not possible before {_long_date(m.due)} "
-                 f"({(m.due - today).days} days from {_long_date(today)}).",
+            text=f"{m.label}: not possible before {long_date(m.due)} "
+                 f"({(m.due - today).days} days from {long_date(today)}).",
             source=m.source, severity=DelaySeverity.INFO, to_be_confirmed=m.to_be_confirmed,
             label="Not yet", milestone_id=m.id,
         )

@@ -1,4 +1,4 @@
-"""Statutory timescales as data (FACTS §2): what each time limit is, where it comes from, what it
+"""Statutory timescales as data: what each time limit is, where it comes from, what it
 runs from, and which permanence routes it matters to.
 
 The rules live in `content/timescales.yaml`; this module only says what a well-formed rule looks
@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from workshop_kit.core import calendar
+from workshop_kit.core.case_study import Route
 from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.ids import find_by_id, repeated
 from workshop_kit.core.text import Identifier, Line
-
-ROUTE_IDS: tuple[str, ...] = (
-    "sgo_abroad", "convention_adoption", "s84_adoption", "fostering_abroad", "cao_abroad",
-)
-"""The permanence routes (agreed with core/routes.py, which is not imported here)."""
 
 KNOWN_DATES: dict[str, str] = {
     "became_looked_after": "the date the child became looked after",
@@ -29,6 +27,22 @@ KNOWN_DATES: dict[str, str] = {
     "adm_decision": "the date of the agency decision maker's 'should be placed for adoption' decision",
 }
 """Dates a case study can record (CaseStudy.key_dates), with how a reader would name each."""
+
+
+def _known_routes(what: str) -> Any:
+    """A validator that names an unknown route plainly (which item, which ids are known) before
+    pydantic reads the list as `Route`s and words the error for a developer."""
+
+    def check(value: object, info: ValidationInfo) -> object:
+        known = [r.value for r in Route]
+        if isinstance(value, list):
+            unknown = [r for r in value if r not in known]
+            if unknown:
+                raise ValueError(f"{what} '{info.data.get('id')}' names unknown route(s) "
+                                 f"{unknown}; known routes are {known}")
+        return value
+
+    return field_validator("routes", mode="before")(check)
 
 
 class DurationUnit(StrEnum):
@@ -90,7 +104,7 @@ class Timescale(SourcedFact):
         description="True where the statute counts the period 'beginning with' the start date "
         "(the 26 weeks of care proceedings): the start date is day one, so the period ends a day "
         "sooner")
-    routes: list[Identifier] = Field(min_length=1)
+    routes: list[Route] = Field(min_length=1)
     kind: TimescaleKind
     applies_when: CaseFact | None = Field(
         default=None, description="Planned for a case only when this fact holds")
@@ -102,12 +116,10 @@ class Timescale(SourcedFact):
         description="False when the rule depends on something a case does not record (who the "
         "applicants are, time added up over years): kept as reference, not put on a timeline")
 
+    _routes_known = _known_routes("timescale")
+
     @model_validator(mode="after")
-    def _routes_known(self) -> Timescale:
-        unknown = [r for r in self.routes if r not in ROUTE_IDS]
-        if unknown:
-            raise ValueError(f"timescale '{self.id}' names unknown route(s) {unknown}; "
-                             f"known routes are {list(ROUTE_IDS)}")
+    def _starts_and_counting(self) -> Timescale:
         if self.planned and self.runs_from is None:
             raise ValueError(f"timescale '{self.id}' is planned but has no runs_from; give the "
                              "date it runs from, or set planned: false")
@@ -141,23 +153,17 @@ class DelaySeverity(StrEnum):
 
 
 class DelayRisk(SourcedFact):
-    """A step with no binding time limit that is known to hold cases up (FACTS §2, last rows):
-    shown as a flag on the timeline, never as a milestone with a date."""
+    """A step with no binding time limit that is known to hold cases up (assessments abroad, Art 33
+    consultation): shown as a flag on the timeline, never as a milestone with a date."""
 
     id: Identifier
     label: Line
-    routes: list[Identifier] = Field(min_length=1)
+    routes: list[Route] = Field(min_length=1)
     severity: DelaySeverity
     applies_when: CaseFact | None = None
     """Shown for a case only when this fact holds (e.g. Art 33 only in a 1996 Convention country)."""
 
-    @model_validator(mode="after")
-    def _routes_known(self) -> DelayRisk:
-        unknown = [r for r in self.routes if r not in ROUTE_IDS]
-        if unknown:
-            raise ValueError(f"delay risk '{self.id}' names unknown route(s) {unknown}; "
-                             f"known routes are {list(ROUTE_IDS)}")
-        return self
+    _routes_known = _known_routes("delay risk")
 
 
 class TimescaleTable(StrictModel):
@@ -169,8 +175,7 @@ class TimescaleTable(StrictModel):
     @model_validator(mode="after")
     def _ids_unique_and_starts_resolve(self) -> TimescaleTable:
         ids = [t.id for t in self.timescales] + [d.id for d in self.delay_risks]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
+        if dupes := repeated(ids):
             raise ValueError(f"ids must be unique across timescales and delay_risks; repeated: {dupes}")
         clash = sorted(set(ids) & set(KNOWN_DATES))
         if clash:
@@ -191,11 +196,7 @@ class TimescaleTable(StrictModel):
         return self
 
     def timescale(self, timescale_id: str) -> Timescale:
-        for item in self.timescales:
-            if item.id == timescale_id:
-                return item
-        raise KeyError(f"no timescale '{timescale_id}' (known: "
-                       f"{', '.join(t.id for t in self.timescales)})")
+        return find_by_id(self.timescales, timescale_id, "timescale")
 
     def all_facts(self) -> list[tuple[str, SourcedFact]]:
         """Every sourced statement with a readable location, for validation."""

@@ -1,4 +1,4 @@
-"""Viability of family and friends abroad (FACTS §6): the assessment domains, the SGO court-report
+"""Viability of family and friends abroad: the assessment domains, the SGO court-report
 and support-plan headings, and a simple summary of a case's evidence.
 
 There are no national regulations for viability assessments; the reference is the Family Rights
@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.ids import find_by_id, repeated, require_unique
 from workshop_kit.core.text import Identifier, Line, Text
 
 DOMAIN_IDS: tuple[str, ...] = (
@@ -103,16 +104,14 @@ class ViabilityFramework(StrictModel):
         ids = [d.id for d in self.domains]
         missing = [d for d in DOMAIN_IDS if d not in ids]
         unknown = [d for d in ids if d not in DOMAIN_IDS]
-        dupes = sorted({d for d in ids if ids.count(d) > 1})
+        dupes = repeated(ids)
         if missing or unknown or dupes:
             raise ValueError(f"domains must be exactly {list(DOMAIN_IDS)}; missing {missing}, "
                              f"unknown {unknown}, repeated {dupes}")
         headings = [h.id for h in self.support_plan_headings]
         for kind, items in (("support_plan_headings", headings),
                             ("sgo_report_headings", [h.id for h in self.sgo_report_headings])):
-            repeated = sorted({i for i in items if items.count(i) > 1})
-            if repeated:
-                raise ValueError(f"{kind} ids must be unique; repeated: {repeated}")
+            require_unique(kind, items)
         for domain in self.domains:
             if domain.support.plan_heading not in headings:
                 raise ValueError(f"domain '{domain.id}' files its support under "
@@ -121,16 +120,10 @@ class ViabilityFramework(StrictModel):
         return self
 
     def domain(self, domain_id: str) -> ViabilityDomain:
-        for domain in self.domains:
-            if domain.id == domain_id:
-                return domain
-        raise KeyError(f"no viability domain '{domain_id}' (known: {', '.join(DOMAIN_IDS)})")
+        return find_by_id(self.domains, domain_id, "viability domain")
 
     def heading(self, heading_id: str) -> SupportPlanHeading:
-        for heading in self.support_plan_headings:
-            if heading.id == heading_id:
-                return heading
-        raise KeyError(f"no support plan heading '{heading_id}'")
+        return find_by_id(self.support_plan_headings, heading_id, "support plan heading")
 
     @property
     def essential_ids(self) -> tuple[str, ...]:
@@ -256,8 +249,9 @@ def outline_support_plan(evidence: Mapping[str, Evidence | Mapping[str, Any]],
                          domains: ViabilityFramework) -> SupportPlanOutline:
     """One support item for each domain rated concern or serious_concern, filed under the
     support plan heading the domain names (e.g. funding recognition or a mirror order abroad,
-    which an SGO support plan may cover: FACTS §6). A serious concern is listed too, since the
-    question for the court is whether support could meet it."""
+    which an SGO support plan may cover, per the secondary sources cited in viability.yaml). A
+    serious concern is listed too, since the question for the court is whether support could
+    meet it."""
     given = _evidence(evidence)
     order = {h.id: n for n, h in enumerate(domains.support_plan_headings)}
     items = []

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from workshop_kit.core.facts import SourcedFact, StrictModel
+from workshop_kit.core.ids import find_by_id, require_unique
 from workshop_kit.core.text import Identifier, Line, Text
 
 
@@ -55,9 +56,7 @@ class WorkshopPlan(StrictModel):
 
     @model_validator(mode="after")
     def _unique_sections(self) -> WorkshopPlan:
-        ids = [s.id for s in self.sections]
-        if len(set(ids)) != len(ids):
-            raise ValueError(f"section ids must be unique: {ids}")
+        require_unique("section", [s.id for s in self.sections])
         return self
 
     @property
@@ -65,11 +64,7 @@ class WorkshopPlan(StrictModel):
         return sum(s.minutes for s in self.sections)
 
     def section(self, section_id: str) -> Section:
-        for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(f"workshop '{self.id}' has no section '{section_id}' "
-                       f"(known: {', '.join(s.id for s in self.sections)})")
+        return find_by_id(self.sections, section_id, "section", f"in workshop '{self.id}'")
 
     def all_facts(self) -> list[tuple[str, SourcedFact]]:
         return [(f"sections.{s.id}.key_points[{i}]", fact)

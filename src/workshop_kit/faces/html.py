@@ -9,6 +9,7 @@ from html import escape
 from typing import Protocol
 
 from workshop_kit import DISCLAIMER
+from workshop_kit.core.calendar import long_date
 from workshop_kit.core.facts import Confidence, SourcedFact
 from workshop_kit.core.orders import MIN_COMPARED, Comparison, OrdersChart, compare
 
@@ -33,11 +34,6 @@ def tbc_badge(flag: bool = True) -> str:
     if flag and (printing := PRINTING.get()) is not None:
         return printing.tbc_mark()
     return f' <span class="wk-tbc">{TBC}</span>' if flag else ""
-
-
-def long_date(day: dt.date) -> str:
-    """'1 December 2026': the form a British reader expects."""
-    return f"{day.day} {day:%B %Y}"
 
 
 CONFIDENCE_LABELS = {

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from workshop_kit.core.balance_sheet import BalanceSheet, OptionSheet, Point
+from workshop_kit.core.calendar import long_date
 from workshop_kit.core.case_study import (
     Art33Consent,
     Authority,
@@ -36,8 +37,9 @@ from workshop_kit.core.countries import (
     Country,
     DateBasis,
 )
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.routes import Effect, Reason, RouteAssessment
-from workshop_kit.faces.html import STYLE, fact_cell, long_date, tbc_badge
+from workshop_kit.faces.html import STYLE, fact_cell, tbc_badge
 from workshop_kit.faces.timeline_view import DATE_LABELS
 
 VERDICT_SYMBOLS = {
@@ -338,7 +340,7 @@ def case_card_html(case: CaseStudy, countries: Countries | None = None) -> str:
         countries = load_countries()
     try:
         country_name = countries.country(case.carers.country).name
-    except KeyError:
+    except UnknownId:
         country_name = case.carers.country
     child = case.child
     nationality = "British" if child.british_citizen else "Not British"

@@ -16,8 +16,9 @@ from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn (page start-up time)
     import matplotlib.pyplot as plt
+    from matplotlib.artist import Artist
 
 from workshop_kit.core.case_study import Route
 from workshop_kit.core.timeline import PROCEEDINGS_DEADLINE, Milestone, Timeline
@@ -243,9 +244,10 @@ def _chart_png(timeline: Timeline, today: dt.date | None, known: dict[str, dt.da
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_title(f"Milestones: {route_label(timeline.route)}", loc="left", fontsize=11.5)
-        handles = [Line2D([], [], marker=s["marker"], color=s["color"], markeredgecolor="#000000",
-                          linestyle="none", markersize=8, label=s["legend"])
-                   for kind, s in _KIND_STYLE.items() if any(m.kind is kind for m in milestones)]
+        handles: list[Artist] = [
+            Line2D([], [], marker=s["marker"], color=s["color"], markeredgecolor="#000000",
+                   linestyle="none", markersize=8, label=s["legend"])
+            for kind, s in _KIND_STYLE.items() if any(m.kind is kind for m in milestones)]
         if band:
             handles.append(Patch(facecolor="#eef3fa", edgecolor="#9db3d6", hatch="/",
                                  label=band_name))
@@ -264,7 +266,7 @@ def _chart_png(timeline: Timeline, today: dt.date | None, known: dict[str, dt.da
 def _fit_margins(fig: plt.Figure, ax: plt.Axes, height: float) -> None:
     """Room for the longest milestone name on the left and the legend below: measured once,
     which is several times faster than `tight_layout` and keeps the chart under ~0.3 s."""
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg canvas has it; FigureCanvasBase does not declare it
     widest = max((t.get_window_extent(renderer).width for t in ax.get_yticklabels()), default=0)
     width_px = fig.get_figwidth() * fig.dpi
     fig.subplots_adjust(left=min(0.6, (widest + 16) / width_px), right=0.96,

@@ -15,6 +15,7 @@ from workshop_kit.core.case_study import CaseStudy
 from workshop_kit.core.case_timeline import plan_case_timeline
 from workshop_kit.core.content import case_studies, orders_chart, viability_framework
 from workshop_kit.core.content import countries as load_countries
+from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.core.viability import outline_support_plan, summarise_viability
 from workshop_kit.faces.html import STYLE
@@ -110,7 +111,7 @@ class CaseStudyExplorer(widgets.VBox):
         if not self.cases:
             raise ValueError("there are no case studies to explore: add a YAML file to case_studies/")
         if case_id is not None and case_id not in self.cases:
-            raise KeyError(f"no case study '{case_id}' (known: {', '.join(self.cases)})")
+            raise UnknownId("case study", case_id, self.cases)
         self.today = today
         self.dropdown = widgets.Dropdown(
             options=[(c.title, c.id) for c in self.cases.values()],
@@ -144,7 +145,7 @@ class CaseStudyExplorer(widgets.VBox):
 
     def select(self, case_id: str) -> None:
         if case_id not in self.cases:
-            raise KeyError(f"no case study '{case_id}' (known: {', '.join(self.cases)})")
+            raise UnknownId("case study", case_id, self.cases)
         self.dropdown.value = case_id
 
     def _update(self, _change: object = None) -> None:

@@ -31,7 +31,7 @@ class CountryConventions(widgets.VBox):
         self.countries = countries or load_countries()
         ordered = countries_by_name(self.countries)
         if country_id is not None:
-            self.countries.country(country_id)  # a KeyError naming the known ids
+            self.countries.country(country_id)  # UnknownId, naming the known ids
         self.dropdown = widgets.Dropdown(
             options=[(option_label(c), c.id) for c in ordered], value=country_id or ordered[0].id,
             description="Country where the carers live", style={"description_width": "initial"},

@@ -10,9 +10,10 @@ from html import escape
 
 import ipywidgets as widgets
 
+from workshop_kit.core.case_study import Route
 from workshop_kit.core.content import timescales as load_timescales
 from workshop_kit.core.timeline import Timeline, dates_used_by, plan_timeline
-from workshop_kit.core.timescales import KNOWN_DATES, ROUTE_IDS, DelaySeverity
+from workshop_kit.core.timescales import KNOWN_DATES, DelaySeverity
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.timeline_view import (
     DATE_LABELS,
@@ -47,15 +48,16 @@ class TimelinePlanner(widgets.VBox):
 
     def __init__(self, route: str = "sgo_abroad", known: Mapping[str, dt.date | None] | None = None,
                  today: dt.date | None = None, **kwargs):
-        if str(route) not in ROUTE_IDS:
-            raise ValueError(f"unknown route '{route}'; known routes are {', '.join(ROUTE_IDS)}")
+        routes = [r.value for r in Route]
+        if str(route) not in routes:
+            raise ValueError(f"unknown route '{route}'; known routes are {', '.join(routes)}")
         given = dict(WORKED_EXAMPLE if known is None else known)
         unknown = sorted(k for k in given if k not in KNOWN_DATES)
         if unknown:
             raise ValueError(f"unknown date name(s) {unknown}; the planner takes "
                              f"{', '.join(KNOWN_DATES)}")
         self.route = widgets.Dropdown(
-            options=[(route_label(r), r) for r in ROUTE_IDS], value=str(route),
+            options=[(route_label(r), r) for r in routes], value=str(route),
             description="Permanence route", style=_LABEL_STYLE,
             layout=widgets.Layout(width="58em", max_width="100%"),
         )

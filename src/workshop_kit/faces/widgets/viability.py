@@ -32,7 +32,7 @@ from workshop_kit.faces.viability_view import (
 )
 
 GROUPS = (("General factors", False), ("Overseas factors", True))
-"""The FRG guide's general factors first, then what a carer abroad adds (FACTS §6)."""
+"""The FRG guide's general factors first, then what a carer abroad adds (FRG viability guide)."""
 
 _STICKY = """
 <style>
