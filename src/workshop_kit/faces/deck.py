@@ -15,6 +15,7 @@ import base64
 import datetime as dt
 import re
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -126,9 +127,9 @@ def size_images(markup: str) -> str:
     """Tell the layout how tall each chart will be on the slide (read from the PNG header)."""
     soup = BeautifulSoup(markup, "html.parser")
     for img in soup.find_all("img"):
-        src = img.get("src", "")
+        src = img.get("src")
         height = IMAGE_MAX_HEIGHT
-        if src.startswith("data:image/png;base64,"):
+        if isinstance(src, str) and src.startswith("data:image/png;base64,"):
             head = base64.b64decode(src.split(",", 1)[1][:44] + "==")[:24]
             width_px, height_px = struct.unpack(">II", head[16:24])
             height = min(IMAGE_MAX_HEIGHT, height_px * min(1.0, CONTENT_WIDTH / max(width_px, 1)))
@@ -140,9 +141,10 @@ def split_routes(markup: str) -> tuple[str, list[tuple[str, str]]]:
     """The route finder's output as (the 'routes at a glance' table, [(verdict, one route's
     reasons)]), so the table can go on screen and each route's detail where it fits."""
     soup = BeautifulSoup(markup, "html.parser")
-    blocks = []
+    blocks: list[tuple[str, str]] = []
     for block in soup.select("div.wk-route"):
-        blocks.append((block.get("data-verdict", ""),
+        verdict = block.get("data-verdict")
+        blocks.append((verdict if isinstance(verdict, str) else "",
                        f'<div class="wk wk-routes">{block.extract()}</div>'))
     return str(soup), blocks
 
@@ -274,6 +276,8 @@ def design_timeline(ctx: Context, route: str = "sgo_abroad") -> list[Part]:
 
     planner = TimelinePlanner(route=route)
     timeline = planner.timeline
+    if timeline is None:  # the planner plans on construction; this guards a change there
+        raise DeckError(f"the timeline planner drew no timeline for route '{route}'")
     notes = _section_notes(ctx)
     return [Part(size_images(timeline_chart_html(timeline, today=ctx.today, known=planner.known)),
                  notes),
@@ -379,7 +383,7 @@ def design_viability(ctx: Context, *args, **kwargs) -> list[Part]:
                  _section_notes(ctx))]
 
 
-DESIGNS = {
+DESIGNS: dict[str, Callable[..., list[Part]]] = {
     "header": design_header,
     "key_points": design_key_points,
     "discussion": design_discussion,

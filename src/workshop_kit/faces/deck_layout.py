@@ -58,9 +58,15 @@ class Shell:
         return f"</{self.tag}>"
 
 
-def _attr(value) -> str:
+def _attr(value: object) -> str:
     text = " ".join(value) if isinstance(value, list) else str(value)
     return text.replace("&", "&amp;").replace('"', "&quot;")
+
+
+def _slide_height(img: Tag) -> float:
+    """The height size_images() wrote on an image (300px if it did not)."""
+    value = img.get("data-slide-height")
+    return float(value) if isinstance(value, str) else 300.0
 
 
 @dataclass
@@ -80,7 +86,7 @@ def estimate_height(element: Tag | NavigableString, *, chars: float = CHARS_PER_
     if isinstance(element, NavigableString):
         return math.ceil(len(element.strip()) / chars) * line
     if element.name == "img":
-        return float(element.get("data-slide-height", 300))
+        return _slide_height(element)
     if element.name == "tr":
         cells = element.find_all(["th", "td"], recursive=False)
         widths = _column_shares(len(cells))
@@ -91,7 +97,7 @@ def estimate_height(element: Tag | NavigableString, *, chars: float = CHARS_PER_
     nested = len(element.find_all(BLOCKS))
     lines = math.ceil(len(text) / max(chars, 8)) + 0.5 * nested
     margin = line * 0.5 if element.name in {"p", "ul", "ol", "h3", "h4", "h5", "div"} else 4
-    images = sum(float(i.get("data-slide-height", 300)) for i in element.find_all("img"))
+    images = sum(_slide_height(i) for i in element.find_all("img"))
     return max(lines, 1) * line + margin + images
 
 
@@ -120,6 +126,8 @@ def _walk(parent: Tag, chain: list[tuple[Shell, int]], found: list[Atom], styles
             if child.strip():
                 found.append(Atom(str(child), estimate_height(child), _indexed(chain, index)))
                 index += 1
+            continue
+        if not isinstance(child, Tag):  # never: html.parser gives only strings and tags
             continue
         if child.name == "style":
             styles.append(str(child))
@@ -157,9 +165,11 @@ def split_row(row: Tag) -> list[Tag]:
     pieces = math.ceil(height / (BODY_HEIGHT * 0.6))
     if max((len(i) for i in items), default=0) < 2 or pieces < 2:
         return [row]
-    rows = []
+    rows: list[Tag] = []
     for piece in range(pieces):
         copy = BeautifulSoup(str(row), "html.parser").find("tr")
+        if copy is None:  # str() of a <tr> always parses back to one
+            raise ValueError(f"a table row did not survive re-parsing: {str(row)[:80]}")
         copy_cells = copy.find_all(["th", "td"], recursive=False)
         for cell, cell_items in zip(copy_cells, items, strict=True):
             lists = cell.find_all(["ul", "ol"])
@@ -218,7 +228,7 @@ def paginate(items: list[Atom], budget: float) -> list[list[Atom]]:
     for atom in items:
         extra = atom.height + _reopen_cost(pages[-1], atom)
         if pages[-1] and used + extra > budget:
-            carried = []
+            carried: list[Atom] = []
             while pages[-1] and pages[-1][-1].sticky:
                 carried.insert(0, pages[-1].pop())
             if not pages[-1]:

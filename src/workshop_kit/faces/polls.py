@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Literal, overload
 
 import tornado.web
 
@@ -219,6 +220,11 @@ class PollHandler(tornado.web.RequestHandler):
         if key not in self.polls:
             raise PollError(404, "There is no such poll.")
         return self.polls[key]
+
+    @overload
+    def voter(self, issue: Literal[True]) -> str: ...
+    @overload
+    def voter(self, issue: bool = False) -> str | None: ...
 
     def voter(self, issue: bool = False) -> str | None:
         """The browser's anonymous id; a new one when asked and it has none (or a bad one)."""

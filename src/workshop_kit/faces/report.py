@@ -316,14 +316,16 @@ def print_pdf(html_path: Path, pdf_path: Path) -> int:
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         try:
             page = browser.new_page()
-            page.goto(html_path.resolve().as_uri())
-            options = {"prefer_css_page_size": True, "print_background": True, "tagged": True,
-                       "outline": True}
-            page.pdf(path=str(pdf_path), **options)
+
+            def print_once() -> None:
+                page.goto(html_path.resolve().as_uri())
+                page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=True,
+                         tagged=True, outline=True)
+
+            print_once()
             html = fill_page_numbers(html_path.read_text(encoding="utf-8"), part_pages(pdf_path))
             html_path.write_text(html, encoding="utf-8")
-            page.goto(html_path.resolve().as_uri())
-            page.pdf(path=str(pdf_path), **options)
+            print_once()
         finally:
             browser.close()
     return count_pages(pdf_path)
@@ -335,8 +337,12 @@ def part_pages(pdf_path: Path) -> dict[str, int]:
     from pypdf import PdfReader
 
     reader = PdfReader(pdf_path)
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
+    pages: dict[str, int] = {}
+    for name, dest in reader.named_destinations.items():
+        number = reader.get_destination_page_number(dest)
+        if number is not None:  # a destination on no page: its contents entry keeps no number
+            pages[name.lstrip("/")] = number + 1
+    return pages
 
 
 def count_pages(pdf_path: Path) -> int:

@@ -8,6 +8,7 @@ papermill runs one kernel per process and races on ports and working folders whe
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -87,7 +88,7 @@ def read_batch(path: Path) -> list[Job]:
         try:
             request = ReportRequest(
                 client=entry.get("client", ""),
-                course_date=date.isoformat() if hasattr(date, "isoformat") else date,
+                course_date=date.isoformat() if isinstance(date, dt.date) else date,
                 kind=entry.get("kind", "pack"),
                 modules=tuple(entry.get("modules") or ()),
                 cases=tuple(entry.get("cases") or ()),

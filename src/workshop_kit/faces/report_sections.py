@@ -10,6 +10,7 @@ point is stated here.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from html import escape
 from pathlib import Path
 
@@ -94,14 +95,16 @@ def training_pack(client: str, course_date: str, modules: list[str], cases: list
     doc = Document("Permanence with family and friends overseas", client, day, who)
     plans = [workshop_plan(m) for m in modules]
     for plan in plans:
-        doc.add(f"module-{plan.id}", plan.title, lambda _p, plan=plan: module_html(plan))
+        def render_module(_printing: object, plan: WorkshopPlan = plan) -> str:
+            return module_html(plan)
+
+        doc.add(f"module-{plan.id}", plan.title, render_module)
     doc.add("orders-compared", "The orders compared", lambda _p: (
         "<p>The features of the orders that can make a placement permanent, side by side.</p>"
         + chart_tables(orders_chart())))
     for case_id in cases:
         case = case_study(case_id)
-        doc.add(f"case-{case.id}", f"Case study: {case.title}",
-                lambda p, case=case: case_html(case, p))
+        doc.add(f"case-{case.id}", f"Case study: {case.title}", partial(case_html, case))
     doc.add_unsettled_summary()
     doc.add_ending(list(who.next_steps), [*_reading(plans), *who.further_reading])
     return doc.html("Network Days: bespoke training", subtitle=TRAINING_PACK)
