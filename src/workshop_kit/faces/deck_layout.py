@@ -16,11 +16,11 @@ from itertools import count
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
-BODY_HEIGHT = 520
+BODY_HEIGHT = 480
 """Room for content under a slide's title and above the footer notice, in px (kept with margin)."""
 LINE_PX, CHARS_PER_LINE = 27, 110
 """Body text at 20px: a line is about 28px tall and holds about 110 characters of prose."""
-TABLE_LINE_PX, TABLE_CHARS_PER_LINE = 22, 130
+TABLE_LINE_PX, TABLE_CHARS_PER_LINE = 22, 118
 """Tables at 17px: a line across the full table width holds about 118 characters."""
 SPLITTABLE = {"div", "section", "ul", "ol", "table", "tbody"}
 STICKY = {"h1", "h2", "h3", "h4", "h5", "h6"}
