@@ -162,6 +162,19 @@ def case_studies() -> tuple[CaseStudy, ...]:
                          for p in case_studies_dir().glob("*.yaml")), key=lambda c: c.id))
 
 
+@cache
+def readable_case_studies() -> tuple[tuple[CaseStudy, ...], tuple[Problem, ...]]:
+    """The case studies that load, sorted by id, and the problems of the files that do not: while
+    a room is being taught, one broken file must not hide every other case."""
+    cases, problems = [], []
+    for path in case_studies_dir().glob("*.yaml"):
+        try:
+            cases.append(load_case_study(path, countries()))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return tuple(sorted(cases, key=lambda c: c.id)), tuple(problems)
+
+
 def case_study(case_id: str) -> CaseStudy:
     for case in case_studies():
         if case.id == case_id:
