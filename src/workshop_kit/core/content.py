@@ -158,8 +158,10 @@ def countries(path: Path | None = None) -> Countries:
 def case_studies() -> tuple[CaseStudy, ...]:
     """Every case study in `case_studies_dir()`, sorted by id; each file's id must be its name and
     every country it names must be in countries.yaml."""
-    return tuple(sorted((load_case_study(p, countries())
-                         for p in case_studies_dir().glob("*.yaml")), key=lambda c: c.id))
+    cases, problems = readable_case_studies()
+    if problems:
+        raise ContentError(list(problems))
+    return cases
 
 
 @cache

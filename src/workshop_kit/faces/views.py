@@ -18,6 +18,7 @@ only then reads `QUERY_STRING`. Never `VOILA_REQUEST_URL`: in a pooled kernel it
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from urllib.parse import parse_qs
@@ -64,10 +65,8 @@ def before_visitor() -> None:
     for load in (content.orders_chart, content.countries, content.timescales,
                  content.viability_framework, content.workshop_plans,
                  content.readable_case_studies):
-        try:
+        with contextlib.suppress(ContentError):
             load()
-        except ContentError:
-            pass
     import workshop_kit.faces.widgets  # noqa: F401  (imports the widgets a page builds next)
 
 

@@ -6,10 +6,9 @@ reading); it never states a legal point itself.
 
 from __future__ import annotations
 
-from html import escape
-
 from collections.abc import Callable
 from functools import cached_property, wraps
+from html import escape
 from typing import Any
 
 import ipywidgets as widgets

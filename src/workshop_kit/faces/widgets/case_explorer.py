@@ -13,11 +13,13 @@ import ipywidgets as widgets
 
 from workshop_kit.core.balance_sheet import balance_sheet
 from workshop_kit.core.case_study import CaseStudy, ProceedingsStage
-from workshop_kit.core.content import orders_chart, readable_case_studies, viability_framework
 from workshop_kit.core.content import countries as load_countries
+from workshop_kit.core.content import orders_chart, readable_case_studies, viability_framework
+from workshop_kit.core.loading import ContentError
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.core.timeline import plan_timeline
 from workshop_kit.core.viability import outline_support_plan, summarise_viability
+from workshop_kit.faces.content_notice import log_problems, notice_html
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
 from workshop_kit.faces.timeline_view import (
@@ -31,8 +33,6 @@ from workshop_kit.faces.viability_view import (
     support_plan_html,
     viability_summary_html,
 )
-from workshop_kit.core.loading import ContentError
-from workshop_kit.faces.content_notice import log_problems, notice_html
 from workshop_kit.faces.views import TrainerOnly, may_show_trainer_text
 
 TAB_STYLE = """
