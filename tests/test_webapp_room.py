@@ -102,7 +102,8 @@ def test_a_case_file_broken_while_serving_leaves_every_page_readable(app_with_ow
     page.get_by_label("Case study", exact=True).select_option(
         label="Niamh, 14, and her aunt in Galway")
     expect(page.get_by_role("cell", name="Niamh", exact=True).first).to_be_visible()
-    page.screenshot(path=str(cases.parent / "broken-case-attendee.png"), full_page=True)
+    notice.scroll_into_view_if_needed()
+    page.screenshot(path=str(cases.parent / "broken-case-attendee.png"))
     assert "content problem in the case-study explorer: case_studies/leo-copy-for-tuesday.yaml" \
         in log.read_text()
 
@@ -117,7 +118,8 @@ def test_trainer_view_names_the_broken_file_and_field(app_with_own_cases, page):
     expect(notice).to_contain_text("case_studies/leo-copy-for-tuesday.yaml", timeout=TIMEOUT)
     expect(notice).to_contain_text("[id]")
     assert str(cases) not in page.content(), "no server path in the browser"
-    page.screenshot(path=str(cases.parent / "broken-case-trainer.png"), full_page=True)
+    notice.scroll_into_view_if_needed()
+    page.screenshot(path=str(cases.parent / "broken-case-trainer.png"))
     assert_readable(page)
 
 
@@ -151,7 +153,7 @@ def trainer_text_found(texts: list[str], *haystacks: str) -> list[str]:
                                      "00_orders_compared.ipynb?view=trainer"])
 def test_attendee_pages_carry_no_trainer_only_text(served_app, page, address):
     frames = record_websocket_frames(page)
-    raw = page.request.get(f"{served_app}/voila/render/{address}").text()
+    raw = page.request.get(f"{served_app}/voila/render/{address}", timeout=TIMEOUT).text()
     page.goto(f"{served_app}/voila/render/{address}")
     expect(page.locator(".wk-orders-comparison .wk-table")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_role("radio").first).to_be_visible()  # the knowledge check, last widget
