@@ -39,13 +39,13 @@ def trainer_only_texts() -> list[str]:
 
 
 def open_page(page, base: str, notebook: str) -> None:
-    page.goto(f"{base}/voila/render/{notebook}.ipynb")
+    page.goto(f"{base}/voila/render/{notebook}.ipynb", timeout=TIMEOUT)
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Training material, not legal advice").first).to_be_visible()
 
 
 def become_trainer(page, base: str) -> None:
-    page.goto(f"{base}/trainer?key={TRAINER_KEY}")
+    page.goto(f"{base}/trainer?key={TRAINER_KEY}", timeout=TIMEOUT)
     expect(page.get_by_role("heading", name=re.compile("Network Days"))).to_be_visible(
         timeout=TIMEOUT)
 
@@ -154,7 +154,7 @@ def trainer_text_found(texts: list[str], *haystacks: str) -> list[str]:
 def test_attendee_pages_carry_no_trainer_only_text(served_app, page, address):
     frames = record_websocket_frames(page)
     raw = page.request.get(f"{served_app}/voila/render/{address}", timeout=TIMEOUT).text()
-    page.goto(f"{served_app}/voila/render/{address}")
+    page.goto(f"{served_app}/voila/render/{address}", timeout=TIMEOUT)
     expect(page.locator(".wk-orders-comparison .wk-table")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_role("radio").first).to_be_visible()  # the knowledge check, last widget
     page.wait_for_timeout(1500)
@@ -167,10 +167,10 @@ def test_attendee_pages_carry_no_trainer_only_text(served_app, page, address):
 def test_the_trainer_link_makes_this_browser_the_trainers_across_pages(served_app, page):
     frames = record_websocket_frames(page)
     become_trainer(page, served_app)
-    page.get_by_role("link", name="Orders compared").click()
+    page.get_by_role("link", name="Orders compared").click(no_wait_after=True)
     expect(page.get_by_text("Trainer: session timings")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Model answer:").first).to_be_visible()
-    page.reload()
+    page.reload(timeout=TIMEOUT)
     expect(page.get_by_text("Trainer: session timings")).to_be_visible(timeout=TIMEOUT)
     assert trainer_text_found(trainer_only_texts(), *frames), "the check above can fail"
 
@@ -191,7 +191,8 @@ def test_past_the_cap_a_plain_room_is_full_page_with_retry_after(page, browser, 
     try:
         open_page(page, base, "00_orders_compared")
         second = browser.new_context().new_page()
-        response = second.goto(f"{base}/voila/render/01_special_guardianship.ipynb")
+        response = second.goto(f"{base}/voila/render/01_special_guardianship.ipynb",
+                               timeout=TIMEOUT)
         assert response.status == 503
         assert response.headers["retry-after"] == "60"
         expect(second.get_by_role("heading", name="This room is full — try again in a minute")
