@@ -62,6 +62,8 @@ def page(browser):
     """A fresh page that records every request it makes and every script error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    # Voilà streams a page and fires "load" after its last cell: slow on a busy 2-core machine.
+    page.set_default_navigation_timeout(90_000)
     page.requests = []  # type: ignore[attr-defined]
     page.errors = []  # type: ignore[attr-defined]
     page.on("request", lambda request: page.requests.append(request.url))

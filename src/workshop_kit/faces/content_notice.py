@@ -53,9 +53,11 @@ def notice_html(what: str, problems: Iterable[Problem], *, rest_shown: bool = Fa
     """Plain words for the room; file, field and line for the trainer."""
     problems = list(problems)
     rest = " The others are below." if rest_shown else " Everything else on this page works."
+    trainer = visitor_view() == TRAINER
+    told = "" if trainer else " The trainer has been told."
     body = (f"<p><strong>{escape(what)} cannot be shown right now</strong>: a content file it "
-            f"needs has a mistake in it.{rest} The trainer has been told.</p>")
-    if visitor_view() == TRAINER:
+            f"needs has a mistake in it.{rest}{told}</p>")
+    if trainer:
         items = "".join(f"<li>{escape(where(p))}</li>" for p in problems)
         body += (f"<p>Trainer: fix this, then run <code>workshop-kit validate</code> and reload "
                  f"the page.</p><ul>{items}</ul>")
