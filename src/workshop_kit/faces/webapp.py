@@ -155,7 +155,27 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
     """
     import tornado.web
     from voila.app import Voila
+    from voila.static_file_handler import TemplateStaticFileHandler
     from voila.tornado.handler import TornadoVoilaHandler
+
+    class TemplateAssetHandler(TemplateStaticFileHandler):
+        """Voilà's template assets, with a 404 (not a 500) for an address of the wrong shape."""
+
+        def parse_url_path(self, path):
+            parts = path.split("/", 2)
+            if len(parts) < 3 or parts[1] != "static":
+                raise tornado.web.HTTPError(404)
+            return super().parse_url_path(path)
+
+        def write_error(self, status_code: int, **kwargs: Any) -> None:
+            self.finish(trainer.plain_page("Page not found", "There is no page at this address."))
+
+    class NotFoundHandler(tornado.web.RequestHandler):
+        """No accounts here: /login and /logout are plain 404s, not Voilà's 500."""
+
+        def get(self) -> None:
+            self.set_status(404)
+            self.finish(trainer.plain_page("Page not found", "There is no page at this address."))
 
     room = settings or RoomSettings()
     root = root or notebooks_dir()
@@ -220,10 +240,14 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             for rule in super().init_handlers():
                 if rule[1] is TornadoVoilaHandler:
                     rule = (rule[0], WorkshopPageHandler, *rule[2:])
+                elif rule[1] is TemplateStaticFileHandler:
+                    rule = (rule[0], TemplateAssetHandler, *rule[2:])
                 handlers.append(rule)
             base = self.server_url.rstrip("/")
             landing = base + "/voila/render/" + LANDING_PAGE
             ours = [(base + "/?", tornado.web.RedirectHandler, {"url": landing}),
+                    (base + "/voila/tree.*", tornado.web.RedirectHandler, {"url": landing}),
+                    (base + "/(?:login|logout)", NotFoundHandler),
                     (base + "/trainer", trainer.TrainerLinkHandler, {"landing": landing})]
             # Extra handlers (e.g. polls) go here, before Voilà's catch-all page handler.
             ours += extra_handlers or []
