@@ -11,7 +11,7 @@ import urllib.request
 import uuid
 
 import pytest
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 pytestmark = pytest.mark.browser  # needs a served app, which takes the browser tests' time
@@ -115,19 +115,29 @@ def test_a_foreign_origin_cannot_open_a_kernel_socket(served_app):
         assert replies_until(socket, "kernel_info_reply")
 
 
+def widget_update(comm_id: str, value) -> str:
+    return message("comm_msg", {"comm_id": comm_id, "data": {
+        "method": "update", "state": {"value": value, "index": value}, "buffer_paths": []}})
+
+
 def test_hostile_widget_messages_leave_the_kernel_running_and_say_nothing_technical(served_app):
-    with channels(served_app, kernel_of_a_page(served_app)) as socket:
+    kernel = kernel_of_a_page(served_app)
+    with channels(served_app, kernel) as socket:
         socket.send(message("comm_info_request", {"target_name": "jupyter.widget"}))
-        comms = replies_until(socket, "comm_info_reply")[-1]["content"]["comms"]
-        assert comms, "the page has widgets"
-        hostile = ["x" * 10_000_000, '<img src=x onerror="alert(1)"><script>alert(1)</script>',
-                   -1e308, 10**30, None, ["not", "a", "value"]]
-        for comm_id in list(comms)[:40]:
-            for value in hostile:
-                socket.send(json.dumps(json.loads(message("comm_msg", {
-                    "comm_id": comm_id,
-                    "data": {"method": "update", "state": {"value": value, "index": value},
-                             "buffer_paths": []}}))))
+        comms = list(replies_until(socket, "comm_info_reply")[-1]["content"]["comms"])[:40]
+    assert comms, "the page has widgets"
+    with channels(served_app, kernel) as socket:  # 10 MB: the server may refuse it outright
+        try:
+            socket.send(widget_update(comms[0], "x" * 10_000_000))
+            socket.send(message("kernel_info_request", {}))
+            replies_until(socket, "kernel_info_reply", timeout=120)
+        except ConnectionClosed as closed:
+            assert closed.rcvd is not None and closed.rcvd.code == 1009  # "message too big"
+    with channels(served_app, kernel) as socket:
+        for comm_id in comms:
+            for value in ['<img src=x onerror="alert(1)"><script>alert(1)</script>', -1e308,
+                          10**30, None, ["not", "a", "value"], "9999-12-31"]:
+                socket.send(widget_update(comm_id, value))
         socket.send(message("kernel_info_request", {}))
         seen = replies_until(socket, "kernel_info_reply", timeout=120)
     text = json.dumps([m.get("content") for m in seen])

@@ -77,6 +77,10 @@ def visitor_view() -> str:
         if served_by_workshop_kit():
             from voila.utils import wait_for_request
 
+            from workshop_kit.faces.quiet_errors import quiet_tracebacks
+
+            quiet_tracebacks()
+
             if os.environ.get("VOILA_PREHEAT") == "True":
                 before_visitor()
             wait_for_request()  # returns at once unless this kernel was preheated

@@ -171,7 +171,8 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             self.finish(trainer.plain_page("Page not found", "There is no page at this address."))
 
     class NotFoundHandler(tornado.web.RequestHandler):
-        """No accounts here: /login and /logout are plain 404s, not Voilà's 500."""
+        """No accounts here (/login and /logout are plain 404s, not Voilà's 500), and no file
+        listing (the tree redirects to the landing page, so it needs no contents API)."""
 
         def get(self) -> None:
             self.set_status(404)
@@ -247,7 +248,7 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             landing = base + "/voila/render/" + LANDING_PAGE
             ours = [(base + "/?", tornado.web.RedirectHandler, {"url": landing}),
                     (base + "/voila/tree.*", tornado.web.RedirectHandler, {"url": landing}),
-                    (base + "/(?:login|logout)", NotFoundHandler),
+                    (base + "/(?:login|logout|voila/api/contents.*)", NotFoundHandler),
                     (base + "/trainer", trainer.TrainerLinkHandler, {"landing": landing})]
             # Extra handlers (e.g. polls) go here, before Voilà's catch-all page handler.
             ours += extra_handlers or []
