@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import shutil
@@ -73,10 +74,8 @@ def kernels_of(server: subprocess.Popen) -> list[psutil.Process]:
 def mib(processes: list[psutil.Process]) -> float:
     total = 0
     for p in processes:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             total += p.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
     return total / 2**20
 
 
