@@ -274,6 +274,10 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(data_path), os.environ.get("JUPYTER_PATH", "")) if p)
     os.environ[SERVED_ENV] = "1"  # kernels inherit it: the server decides their view
+    if room.room:
+        from workshop_kit.faces.room import ROOM_URL_ENV
+
+        os.environ[ROOM_URL_ENV] = f"http://{room.public_host}:{room.port}/"
     print(startup_message(room), flush=True)
     WorkshopVoila.launch_instance(argv=voila_argv(
         root, room.port, open_browser=room.open_browser, pool_size=room.pool_size,

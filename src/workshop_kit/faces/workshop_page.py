@@ -18,6 +18,7 @@ from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
+from workshop_kit.faces.room import qr_svg, room_url
 from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch, visitor_view
 from workshop_kit.faces.widgets.static import StaticBox
 
@@ -61,11 +62,16 @@ def workshop_index() -> widgets.HTML:
     tab (and a new kernel), while a widget's links open in place like a markdown link. In trainer
     view the links open each workshop in trainer view too.
     """
-    def build() -> widgets.HTML:
+    def build() -> widgets.Widget:
         index = widgets.HTML(_index_table(visitor_view()))
         VIEW.observe(lambda change: setattr(index, "value", _index_table(change["new"])),
                      names="mode")
-        return index
+        url = room_url()
+        if url is None:
+            return index
+        return StaticBox([TrainerOnly(lambda: [_html(
+            f"<h2>Attendees: open {escape(url)}</h2><p>Or scan this code with a phone or "
+            f"tablet on the venue network.</p>{qr_svg(url)}")]), index])
 
     return shown_or_notice(build, "The list of workshops")
 
