@@ -202,3 +202,46 @@ def test_past_the_cap_a_plain_room_is_full_page_with_retry_after(page, browser, 
         second.context.close()
     finally:
         stop_serve(process)
+
+
+# --- serving a venue network ----------------------------------------------------------------
+
+@pytest.mark.browser
+def test_room_mode_binds_all_interfaces_and_shows_the_address_and_qr_code(page, tmp_path):
+    """Bound to every interface, but this test talks to 127.0.0.1 only."""
+    import psutil
+
+    log = tmp_path / "serve.log"
+    base, process = start_serve(["--room", "--pool-size", "0"], log=log)
+    try:
+        port = int(base.rsplit(":", 1)[1])
+        listening = {c.laddr.ip for c in psutil.Process(process.pid).net_connections("inet")
+                     if c.status == psutil.CONN_LISTEN and c.laddr.port == port}
+        assert "0.0.0.0" in listening
+        printed = log.read_text()
+        address = re.search(r"Attendees open: (http://[0-9.]+:\d+/)", printed).group(1)
+        assert "▄" in printed or "█" in printed, "a QR code in the terminal"
+        become_trainer(page, base)
+        expect(page.get_by_role("heading", name=f"Attendees: open {address}")).to_be_visible(
+            timeout=TIMEOUT)
+        expect(page.locator("svg title", has_text=f"QR code for {address}")).to_have_count(1)
+        attendee = page.context.browser.new_context().new_page()
+        attendee.goto(f"{base}/voila/render/index.ipynb", timeout=TIMEOUT)
+        expect(attendee.locator(".wk-table a").first).to_be_visible(timeout=TIMEOUT)
+        assert attendee.get_by_text("Attendees: open").count() == 0
+        attendee.context.close()
+    finally:
+        stop_serve(process)
+
+
+@pytest.mark.browser
+def test_a_lost_connection_says_so_instead_of_looking_alive(page):
+    base, process = start_serve(["--pool-size", "0"])
+    try:
+        open_page(page, base, "00_orders_compared")
+        expect(page.locator(".wk-orders-comparison .wk-table")).to_be_visible(timeout=TIMEOUT)
+        banner = page.get_by_role("alert").filter(has_text="Connection lost — reload the page")
+        expect(banner).to_be_hidden()
+    finally:
+        stop_serve(process)
+    expect(banner).to_be_visible(timeout=20_000)
