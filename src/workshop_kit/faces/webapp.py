@@ -36,6 +36,12 @@ KERNEL_MIB = 110
 """About what one attendee's kernel holds (see docs/performance.md)."""
 RETRY_AFTER_SECONDS = 60
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+UNTRACKED_MESSAGES = ("comm_info_request", "comm_info_reply", "shutdown_request",
+                      "shutdown_reply", "interrupt_request", "interrupt_reply", "debug_request",
+                      "debug_reply", "stream", "display_data", "update_display_data",
+                      "execute_input", "execute_result", "error", "status", "clear_output",
+                      "debug_event", "input_request", "input_reply")
+"""Jupyter's list of messages that do not keep a kernel alive, less kernel_info (the heartbeat)."""
 
 
 def notebooks_dir() -> Path:
@@ -111,6 +117,9 @@ def voila_argv(root: Path, port: int, *, open_browser: bool = False, pool_size: 
         "--MappingKernelManager.cull_interval=30",
         # A closed tab's socket may still look connected: cull on silence alone.
         "--MappingKernelManager.cull_connected=True",
+        # An open page's heartbeat is a kernel_info_request, which Jupyter does not count as
+        # activity by default: count it, so only closed tabs go idle.
+        *(f"--MappingKernelManager.untracked_message_types={t}" for t in UNTRACKED_MESSAGES),
         "--MappingKernelManager.kernel_manager_class="
         "workshop_kit.faces.kernels.ServedKernelManager",
         # The server log a trainer sees: who joined, a full house, a content problem.
