@@ -212,6 +212,7 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
                 arguments.setdefault(k, []).append(v.encode())
             self.request.arguments = self.request.query_arguments = arguments
 
+        @tornado.web.authenticated
         async def get(self, path=None):
             nonlocal rendering
             is_trainer = trainer.is_trainer(self)
@@ -224,14 +225,23 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
                 self.set_header("Cache-Control", "no-store")
                 self.finish(full_house_page())
                 return
+            if path and path.endswith(".ipynb") and path != LANDING_PAGE:
+                say(f"{'the trainer' if is_trainer else 'an attendee'} opened "
+                    f"{path.removesuffix('.ipynb')}")
+            # Counted against the cap until its kernel exists (the page config naming the
+            # kernel is written), then the kernel itself is counted: never both.
             rendering += 1
+            counted = True
             try:
-                if path and path.endswith(".ipynb") and path != LANDING_PAGE:
-                    say(f"{'the trainer' if is_trainer else 'an attendee'} opened "
-                        f"{path.removesuffix('.ipynb')}")
-                await super().get(path)
+                async for html in self.get_generator(path=path):
+                    if counted and '"kernelId"' in html:
+                        rendering -= 1
+                        counted = False
+                    self.write(html)
+                    self.flush()
             finally:
-                rendering -= 1
+                if counted:
+                    rendering -= 1
 
     class WorkshopVoila(Voila):
         """Voilà with `/` opening the landing page, the trainer link, and our page handler."""
