@@ -62,6 +62,8 @@ def page(browser):
     """A fresh page that records every request it makes and every script error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    # Voilà streams a page and fires "load" after its last cell: slow on a busy 2-core machine.
+    page.set_default_navigation_timeout(90_000)
     page.requests = []  # type: ignore[attr-defined]
     page.errors = []  # type: ignore[attr-defined]
     page.on("request", lambda request: page.requests.append(request.url))
@@ -70,17 +72,21 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(scope="session")
-def served_app() -> Iterator[str]:
-    """`workshop-kit serve` on a free loopback port, as a trainer would start it."""
+TRAINER_KEY = "test-trainer-key"
+"""The served app's trainer link is /trainer?key=TRAINER_KEY (fixed here through the environment)."""
+
+
+def start_serve(args: list[str], env: dict[str, str] | None = None,
+                log: Path | None = None) -> tuple[str, subprocess.Popen]:
+    """`workshop-kit serve ARGS` on a free loopback port; returns its address and process."""
     port = free_port()
-    log = subprocess.DEVNULL
+    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
-        [sys.executable, "-m", "workshop_kit", "serve", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
+        [sys.executable, "-m", "workshop_kit", "serve", "--port", str(port), *args],
+        stdout=out, stderr=subprocess.STDOUT, cwd=REPO,
+        env={**os.environ, "WORKSHOP_KIT_TRAINER_KEY": TRAINER_KEY, **(env or {})},
     )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     while True:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
@@ -90,9 +96,20 @@ def served_app() -> Iterator[str]:
                 process.kill()
                 pytest.fail(f"workshop-kit serve did not start on port {port}")
             time.sleep(0.3)
-    yield base
+    return f"http://127.0.0.1:{port}", process
+
+
+def stop_serve(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture(scope="session")
+def served_app() -> Iterator[str]:
+    """`workshop-kit serve` on a free loopback port, as a trainer would start it."""
+    base, process = start_serve(["--pool-size", "1"])
+    yield base
+    stop_serve(process)

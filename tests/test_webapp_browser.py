@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import outside_requests
+from conftest import TRAINER_KEY, outside_requests
 from workshop_kit.core.content import workshop_plans
 
 pytestmark = pytest.mark.browser
@@ -77,13 +77,13 @@ def test_code_is_hidden_and_server_files_are_not_browsable(served_app, page):
         assert response.status in {403, 404}, path
 
 
-def test_trainer_view_is_opened_from_the_address_and_attendee_view_is_the_default(served_app, page):
-    page.goto(served_app + "/voila/render/00_orders_compared.ipynb")
+def test_trainer_view_needs_the_trainer_link_and_attendee_view_is_the_default(served_app, page):
+    page.goto(served_app + "/voila/render/00_orders_compared.ipynb?view=trainer",
+              timeout=WIDGET_TIMEOUT)
     expect(page.locator(".wk-orders-comparison .wk-table")).to_be_visible(timeout=WIDGET_TIMEOUT)
-    expect(page.get_by_text("Trainer: session timings")).to_be_hidden()
+    expect(page.get_by_text("Trainer: session timings")).to_have_count(0)
 
-    page.goto(served_app + "/voila/render/00_orders_compared.ipynb?view=trainer")
+    page.goto(f"{served_app}/trainer?key={TRAINER_KEY}", timeout=WIDGET_TIMEOUT)
+    page.goto(served_app + "/voila/render/00_orders_compared.ipynb", timeout=WIDGET_TIMEOUT)
     expect(page.get_by_text("Trainer: session timings")).to_be_visible(timeout=WIDGET_TIMEOUT)
     expect(page.get_by_text("Model answer:").first).to_be_visible()
-    page.get_by_role("button", name="Attendee view").click()
-    expect(page.get_by_text("Trainer: session timings")).to_be_hidden()

@@ -57,18 +57,42 @@ def main() -> None:
 
 @main.command()
 @click.option("--port", default=8866, show_default=True, type=click.IntRange(1024, 65535),
-              help="Port on this computer (127.0.0.1) to serve on.")
+              help="Port to serve on.")
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the landing page in this computer's browser.")
-def serve(port: int, open_browser: bool) -> None:
+@click.option("--max-attendees", type=click.IntRange(1, 1000), default=None,
+              help="Most attendee pages open at once; past it, a 'room is full' page "
+              "(default: what this computer's memory holds).")
+@click.option("--pool-size", type=click.IntRange(0, 50), default=2, show_default=True,
+              help="Kernels kept warm per workshop page, so pages open fast (0: none).")
+@click.option("--room", is_flag=True, default=False,
+              help="Serve the venue network: attendees open the address (and QR code) printed. "
+              "Without it, only this computer can open the pages.")
+def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: int,
+          room: bool) -> None:
     """Serve the workshops as a web app at http://127.0.0.1:PORT/.
 
-    Works with no internet: nothing is fetched from outside this computer. Code is hidden and
-    errors are shown without technical detail. Stop it with Ctrl+C.
+    Checks every content file first (as `workshop-kit validate` does) and does not start while
+    one is broken. Prints a trainer link: the browser that opens it sees trainer view (timings,
+    trainer notes, model answers) until the server stops; every other browser sees attendee
+    view. Works with no internet: nothing is fetched from outside this computer. Code is hidden
+    and errors are shown without technical detail. Stop it with Ctrl+C.
     """
+    from workshop_kit.faces.webapp import ContentProblems, RoomSettings
     from workshop_kit.faces.webapp import serve as run
 
-    run(port, open_browser=open_browser)
+    settings = RoomSettings(port=port, pool_size=pool_size, room=room,
+                            open_browser=open_browser)
+    if max_attendees is not None:
+        settings.max_attendees = max_attendees
+    try:
+        run(settings)
+    except ContentProblems as exc:
+        for line in exc.lines:
+            click.echo(line, err=True)
+        click.echo("workshop-kit serve did not start: fix the content above (run "
+                   "`workshop-kit validate` to check again).", err=True)
+        sys.exit(1)
 
 
 @main.command()

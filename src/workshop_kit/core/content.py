@@ -242,8 +242,23 @@ def findings_book(path: Path | None = None) -> FindingsBook:
 def case_studies() -> tuple[CaseStudy, ...]:
     """Every case study in `case_studies_dir()`, sorted by id; each file's id must be its name and
     every country it names must be in countries.yaml."""
-    return tuple(sorted((load_case_study(p, countries())
-                         for p in case_studies_dir().glob("*.yaml")), key=lambda c: c.id))
+    cases, problems = readable_case_studies()
+    if problems:
+        raise ContentError(list(problems))
+    return cases
+
+
+@cache
+def readable_case_studies() -> tuple[tuple[CaseStudy, ...], tuple[Problem, ...]]:
+    """The case studies that load, sorted by id, and the problems of the files that do not: while
+    a room is being taught, one broken file must not hide every other case."""
+    cases, problems = [], []
+    for path in case_studies_dir().glob("*.yaml"):
+        try:
+            cases.append(load_case_study(path, countries()))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return tuple(sorted(cases, key=lambda c: c.id)), tuple(problems)
 
 
 @cache

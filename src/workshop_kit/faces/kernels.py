@@ -1,4 +1,4 @@
-"""Kernels for the faces that execute notebooks (slides, reports).
+"""Kernels for the faces that execute notebooks (web app, slides, reports).
 
 They talk to their kernel over local IPC sockets rather than TCP: nothing on the network can read
 or reach them, and the kernel has no reason to warn that its traffic is unencrypted.
@@ -11,10 +11,13 @@ import tempfile
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import default
+from jupyter_server.services.kernels.kernelmanager import ServerKernelManager
+from traitlets import HasTraits, default
 
 
-class LocalKernelManager(AsyncKernelManager):
+class IpcTransport(HasTraits):
+    """Kernel sockets as private files, not TCP ports (no port races under load either)."""
+
     @default("transport")
     def _default_transport(self) -> str:
         return "ipc"
@@ -26,6 +29,15 @@ class LocalKernelManager(AsyncKernelManager):
         return str(Path(tempfile.mkdtemp(prefix="workshop-kit-kernel-")) / "ipc")
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
-        await super()._async_cleanup_resources(restart=restart)
+        # A mixin: the kernel manager it is combined with defines both (jupyter_client).
+        await super()._async_cleanup_resources(restart=restart)  # type: ignore[misc]  # mixin of AsyncKernelManager
         if not restart:
-            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
+            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)  # type: ignore[attr-defined]  # mixin: ip is the manager's trait
+
+
+class LocalKernelManager(IpcTransport, AsyncKernelManager):
+    """For slides and reports (papermill, nbconvert)."""
+
+
+class ServedKernelManager(IpcTransport, ServerKernelManager):
+    """For the web app's kernels (the Jupyter server needs the IOLoop flavour)."""

@@ -25,6 +25,9 @@ from workshop_kit.core.timeline import PROCEEDINGS_DEADLINE, Milestone, Timeline
 from workshop_kit.core.timescales import DelaySeverity, TimescaleKind
 from workshop_kit.faces.html import tbc_badge
 
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
+
 DATE_LABELS: dict[str, str] = {
     "became_looked_after": "Child became looked after",
     "proceedings_issued": "Care proceedings issued",

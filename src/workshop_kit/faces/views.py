@@ -1,20 +1,34 @@
 """Attendee view and trainer view.
 
-Attendee view is the default. Trainer view adds timings, trainer notes and model answers. In the
-web app a trainer opens a page with `?view=trainer` on its address (Voilà passes the query string
-to the kernel as QUERY_STRING); in JupyterLab or on Binder the switch at the top of each page does
-the same. It is a presentation mode, not access control: the notes are in the repository anyway.
+Attendee view is the default. Trainer view adds timings, trainer notes and model answers.
+
+- Served by `workshop-kit serve` (the kernel's environment has `WORKSHOP_KIT_SERVED=1`), the
+  *server* decides the view: it rewrites the page's query string from the trainer's cookie (see
+  `faces/trainer.py`), and the kernel reads `QUERY_STRING` only. The view is then locked: there is
+  no switch, and in attendee view trainer-only widgets are never built, so their text is in no
+  HTML, widget state or websocket message a visitor receives.
+- In JupyterLab or on Binder (no server of ours) the switch at the top of each page changes the
+  view; it is a presentation mode there, not access control.
+
+A preheated Voilà kernel runs the notebook before anyone asks for it, so the view is resolved on
+first use: `visitor_view()` waits for the visitor's request (`voila.utils.wait_for_request`) and
+only then reads `QUERY_STRING`. Never `VOILA_REQUEST_URL`: in a pooled kernel it holds the
+*previous* visitor's address.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Sequence
 from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 import traitlets
 
 ATTENDEE, TRAINER = "attendee", "trainer"
+SERVED_ENV = "WORKSHOP_KIT_SERVED"
+"""Set to "1" by `workshop-kit serve` in its environment, which its kernels inherit."""
 
 
 def view_from_query(query: str | None) -> str:
@@ -22,16 +36,74 @@ def view_from_query(query: str | None) -> str:
     return TRAINER if values and values[-1].lower() == TRAINER else ATTENDEE
 
 
+def served_by_workshop_kit() -> bool:
+    return os.environ.get(SERVED_ENV) == "1"
+
+
 class ViewState(traitlets.HasTraits):
     """The one view of this kernel's page; every trainer-only block follows it."""
 
     mode = traitlets.Enum([ATTENDEE, TRAINER], default_value=ATTENDEE)
+    locked = traitlets.Bool(False, help="The server decided the view; no switch can change it.")
+    resolved = traitlets.Bool(False, help="The visitor's request has been read.")
+
+    @traitlets.observe("mode")
+    def _set_by_hand(self, _change) -> None:
+        self.resolved = True
 
 
-VIEW = ViewState(mode=view_from_query(os.environ.get("QUERY_STRING")))
+VIEW = ViewState()
 
 
-def view_switch() -> widgets.ToggleButtons:
+def before_visitor() -> None:
+    """Work a preheated kernel can do before anyone asks for the page: load the content every
+    page reads, so the visitor does not wait for it. A broken file is left for the part that
+    needs it to report."""
+    from workshop_kit.core import content
+    from workshop_kit.core.loading import ContentError
+
+    for load in (content.orders_chart, content.countries, content.timescales,
+                 content.viability_framework, content.workshop_plans,
+                 content.readable_case_studies):
+        with contextlib.suppress(ContentError):
+            load()
+    import workshop_kit.faces.widgets  # noqa: F401  (imports the widgets a page builds next)
+
+
+def visitor_view() -> str:
+    """The view of the person this page is for, read once: after the request in a preheated
+    kernel, from `QUERY_STRING` only."""
+    if not VIEW.resolved:
+        if served_by_workshop_kit():
+            from voila.utils import wait_for_request
+
+            from workshop_kit.faces.quiet_errors import quiet_tracebacks
+
+            quiet_tracebacks()
+
+            if os.environ.get("VOILA_PREHEAT") == "True":
+                before_visitor()
+            wait_for_request()  # returns at once unless this kernel was preheated
+            VIEW.locked = True
+        VIEW.mode = view_from_query(os.environ.get("QUERY_STRING"))
+        VIEW.resolved = True
+    return VIEW.mode
+
+
+def may_show_trainer_text() -> bool:
+    """False when trainer-only text must not even be sent to the browser."""
+    return visitor_view() == TRAINER or not VIEW.locked
+
+
+def view_switch() -> widgets.Widget:
+    """The page-view switch, or in the served web app a plain line saying which view this is."""
+    visitor_view()
+    if VIEW.locked:
+        if VIEW.mode == TRAINER:
+            return widgets.HTML('<p class="wk-note"><strong>Trainer view</strong> — timings, '
+                                "trainer notes and model answers are shown on this browser "
+                                "only.</p>")
+        return widgets.HTML("")
     switch = widgets.ToggleButtons(
         options=[("Attendee view", ATTENDEE), ("Trainer view", TRAINER)],
         value=VIEW.mode,
@@ -43,11 +115,19 @@ def view_switch() -> widgets.ToggleButtons:
     return switch
 
 
-class TrainerOnly(widgets.VBox):
-    """Children shown in trainer view only."""
+Children = Sequence[widgets.Widget] | Callable[[], Sequence[widgets.Widget]]
 
-    def __init__(self, children, **kwargs):
-        super().__init__(children, **kwargs)
+
+class TrainerOnly(widgets.VBox):
+    """Children shown in trainer view only.
+
+    Pass a function that builds the children: in the served attendee view it is never called,
+    because creating a widget already sends its text to the browser.
+    """
+
+    def __init__(self, children: Children, **kwargs):
+        built = (children() if may_show_trainer_text() else []) if callable(children) else children
+        super().__init__(list(built), **kwargs)
         self.add_class("wk-trainer-only")
         VIEW.observe(self._follow, names="mode")
         self._follow()

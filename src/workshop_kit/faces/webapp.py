@@ -1,17 +1,47 @@
-"""The web app: Voilà serving the workshop notebooks, offline, with code and tracebacks hidden."""
+"""The web app: Voilà serving the workshop notebooks to a room, offline, with code and tracebacks
+hidden.
+
+What it adds to Voilà, and why:
+- content is validated before the room sees it (`serve` refuses to start on a broken file);
+- the trainer's browser is told apart by a cookie from a one-run link (`faces/trainer.py`); the
+  server, not the visitor, decides the view each page's kernel sees;
+- preheated kernels (a pool per notebook) that talk over IPC sockets, not TCP ports;
+- a cap on attendees with a plain "room is full" page (HTTP 503, Retry-After);
+- kernels of closed tabs freed within about two minutes, while open pages keep theirs;
+- only the expected Host is served (no DNS rebinding).
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import socket
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from workshop_kit.core.content import REPO_ROOT
+from workshop_kit.faces import trainer
+from workshop_kit.faces.views import SERVED_ENV
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 LANDING_PAGE = "index.ipynb"
-KERNEL_CULL_SECONDS = 600
-"""A tab closed without shutting its kernel down (voila#1458) frees its memory after this long
-idle. Long enough that a trainer who pauses for discussion keeps a working page."""
+KERNEL_CULL_SECONDS = 120
+"""A kernel nobody has talked to for this long is shut down. Open pages send a heartbeat every
+30 s (see the template), so only closed tabs go quiet; the shutdown beacon usually frees them at
+once, and this catches the rest (a crashed browser, a laptop lid closed)."""
+KERNEL_MIB = 110
+"""About what one attendee's kernel holds (see docs/performance.md)."""
+RETRY_AFTER_SECONDS = 60
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+UNTRACKED_MESSAGES = ("comm_info_request", "comm_info_reply", "shutdown_request",
+                      "shutdown_reply", "interrupt_request", "interrupt_reply", "debug_request",
+                      "debug_reply", "stream", "display_data", "update_display_data",
+                      "execute_input", "execute_result", "error", "status", "clear_output",
+                      "debug_event", "input_request", "input_reply")
+"""Jupyter's list of messages that do not keep a kernel alive, less kernel_info (the heartbeat)."""
 
 
 def notebooks_dir() -> Path:
@@ -22,47 +52,284 @@ def notebooks_dir() -> Path:
     return in_repo if in_repo.is_dir() else Path.cwd() / "notebooks"
 
 
-def voila_argv(root: Path, port: int, *, open_browser: bool = False) -> list[str]:
+def default_max_attendees() -> int:
+    """As many attendees as about two-thirds of this machine's free memory holds, at least 5."""
+    try:
+        info = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
+        available_mib = int(info["MemAvailable"].split()[0]) // 1024
+    except (OSError, KeyError, ValueError):
+        return 30
+    return max(5, available_mib * 2 // 3 // KERNEL_MIB)
+
+
+def lan_address() -> str:
+    """This machine's address on the venue network. No packet is sent: connecting a UDP socket
+    only asks the system which interface it would use."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.connect(("10.255.255.255", 1))
+            return sock.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+@dataclass
+class RoomSettings:
+    """How `serve` runs: where, for how many, and with how many kernels kept warm."""
+
+    port: int = 8866
+    max_attendees: int = field(default_factory=default_max_attendees)
+    pool_size: int = 2
+    room: bool = False
+    open_browser: bool = False
+    trainer_key: str = field(default_factory=trainer.new_key)
+
+    @property
+    def bind_ip(self) -> str:
+        return "0.0.0.0" if self.room else "127.0.0.1"
+
+    @property
+    def public_host(self) -> str:
+        return lan_address() if self.room else "127.0.0.1"
+
+    @property
+    def allowed_hosts(self) -> tuple[str, ...]:
+        return (*LOOPBACK_HOSTS, self.public_host) if self.room else LOOPBACK_HOSTS
+
+
+def voila_argv(root: Path, port: int, *, open_browser: bool = False, pool_size: int = 2,
+               ip: str = "127.0.0.1") -> list[str]:
     """Command-line arguments for Voilà; kept separate so tests can check the security settings."""
     return [
         str(root),
         f"--port={port}",
-        "--Voila.ip=127.0.0.1",
+        f"--Voila.ip={ip}",
         "--Voila.port_retries=0",
         f"--Voila.open_browser={open_browser}",
         "--template=workshop",
         "--theme=light",
         "--show_tracebacks=False",
         "--strip_sources=True",
+        f"--preheat_kernel={pool_size > 0}",
+        f"--pool_size={pool_size}",
+        "--VoilaKernelManager.fill_delay=0.5",
         f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_SECONDS}",
-        "--MappingKernelManager.cull_interval=60",
-        "--MappingKernelManager.cull_connected=False",
+        "--MappingKernelManager.cull_interval=30",
+        # A closed tab's socket may still look connected: cull on silence alone.
+        "--MappingKernelManager.cull_connected=True",
+        # An open page's heartbeat is a kernel_info_request, which Jupyter does not count as
+        # activity by default: count it, so only closed tabs go idle.
+        *(f"--MappingKernelManager.untracked_message_types={t}" for t in UNTRACKED_MESSAGES),
+        "--MappingKernelManager.kernel_manager_class="
+        "workshop_kit.faces.kernels.ServedKernelManager",
+        # The server log a trainer sees: who joined, a full house, a content problem.
+        f"--Voila.log_level={'DEBUG' if os.environ.get('WORKSHOP_KIT_DEBUG') else 'WARN'}",
     ]
 
 
-def serve(port: int = 8866, *, root: Path | None = None, open_browser: bool = False) -> None:
-    """Run the web app in this process until interrupted."""
-    from tornado.web import RedirectHandler
-    from voila.app import Voila
+def check_content() -> list[str]:
+    """What `workshop-kit validate` prints when it fails; nothing when every file is fine."""
+    from workshop_kit.core.validation import run_validation
 
+    lines: list[str] = []
+    code = run_validation([], lines.append)
+    return lines if code else []
+
+
+def say(line: str) -> None:
+    """One short line in the trainer's terminal."""
+    print(f"workshop-kit: {line}", flush=True)
+
+
+def attendees_in(kernel_manager: Any) -> int:
+    """Kernels that belong to someone's page: all kernels less the ones waiting in the pools."""
+    pooled = sum(len(pool) for pool in getattr(kernel_manager, "_pools", {}).values())
+    return max(0, len(kernel_manager.list_kernel_ids()) - pooled)
+
+
+def full_house_page() -> str:
+    return trainer.plain_page(
+        "This room is full — try again in a minute",
+        "Every place in this workshop's web app is taken. This page tries again by itself in "
+        "a minute, or reload it then. If it keeps happening, tell the trainer.",
+        extra_head=f'<meta http-equiv="refresh" content="{RETRY_AFTER_SECONDS}">')
+
+
+def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
+          extra_handlers: list[tuple] | None = None) -> None:
+    """Run the web app in this process until interrupted.
+
+    `extra_handlers` (tornado rules, e.g. polls) are added before Voilà's catch-all; handlers
+    that need to know the trainer call `faces.trainer.is_trainer(handler)`.
+    """
+    import tornado.web
+    from voila.app import Voila
+    from voila.static_file_handler import TemplateStaticFileHandler
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    class TemplateAssetHandler(TemplateStaticFileHandler):
+        """Voilà's template assets, with a 404 (not a 500) for an address of the wrong shape."""
+
+        def parse_url_path(self, path):
+            parts = path.split("/", 2)
+            if len(parts) < 3 or parts[1] != "static":
+                raise tornado.web.HTTPError(404)
+            return super().parse_url_path(path)
+
+        def write_error(self, status_code: int, **kwargs: Any) -> None:
+            self.finish(trainer.plain_page("Page not found", "There is no page at this address."))
+
+    class NotFoundHandler(tornado.web.RequestHandler):
+        """No accounts here (/login and /logout are plain 404s, not Voilà's 500), and no file
+        listing (the tree redirects to the landing page, so it needs no contents API)."""
+
+        def get(self) -> None:
+            self.set_status(404)
+            self.finish(trainer.plain_page("Page not found", "There is no page at this address."))
+
+    room = settings or RoomSettings()
     root = root or notebooks_dir()
     if not (root / LANDING_PAGE).is_file():
         raise FileNotFoundError(f"no landing page {root / LANDING_PAGE}; "
                                 "run from the workshop-kit folder or set WORKSHOP_KIT_NOTEBOOKS")
+    rendering = 0  # pages admitted whose kernel may not be counted yet
+
+    class WorkshopPageHandler(TornadoVoilaHandler):
+        """A notebook page: refused past the cap; the view decided here, from the cookie."""
+
+        async def prepare(self):
+            await super().prepare()
+            # Voilà's shutdown beacon reads the _xsrf cookie, which nothing set (voila#1458).
+            _ = self.xsrf_token
+            pairs = [(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True)
+                     if k != "view"]
+            if trainer.is_trainer(self):
+                pairs.append(("view", "trainer"))
+            # The kernel reads QUERY_STRING, which Voilà takes from here.
+            self.request.query = urlencode(pairs)
+            arguments: dict[str, list[bytes]] = {}
+            for k, v in pairs:
+                arguments.setdefault(k, []).append(v.encode())
+            self.request.arguments = self.request.query_arguments = arguments
+
+        @tornado.web.authenticated
+        async def get(self, path=None):
+            nonlocal rendering
+            is_trainer = trainer.is_trainer(self)
+            if not is_trainer and (
+                    attendees_in(self.kernel_manager) + rendering >= room.max_attendees):
+                say(f"room full ({room.max_attendees} attendees): one more was asked to try "
+                    "again in a minute")
+                self.set_status(503)
+                self.set_header("Retry-After", str(RETRY_AFTER_SECONDS))
+                self.set_header("Cache-Control", "no-store")
+                self.finish(full_house_page())
+                return
+            if path and path.endswith(".ipynb") and path != LANDING_PAGE:
+                say(f"{'the trainer' if is_trainer else 'an attendee'} opened "
+                    f"{path.removesuffix('.ipynb')}")
+            # Counted against the cap until its kernel exists (the page config naming the
+            # kernel is written), then the kernel itself is counted: never both.
+            rendering += 1
+            counted = True
+            try:
+                async for html in self.get_generator(path=path):
+                    if counted and '"kernelId"' in html:
+                        rendering -= 1
+                        counted = False
+                    self.write(html)
+                    self.flush()
+            finally:
+                if counted:
+                    rendering -= 1
 
     class WorkshopVoila(Voila):
-        """Voilà with `/` opening the landing page instead of a file listing."""
+        """Voilà with `/` opening the landing page, the trainer link, and our page handler."""
+
+        def initialize(self, argv=None):
+            self.log.addFilter(QuietLog())
+            super().initialize(argv)
+
+        def init_settings(self) -> dict:
+            app_settings = super().init_settings()
+            app_settings[trainer.SETTING] = room.trainer_key
+            return app_settings
 
         def init_handlers(self):
-            handlers = super().init_handlers()
-            landing = self.server_url.rstrip("/") + "/voila/render/" + LANDING_PAGE
-            return [(self.server_url.rstrip("/") + "/?", RedirectHandler, {"url": landing}),
-                    *handlers]
+            handlers = []
+            for rule in super().init_handlers():
+                if rule[1] is TornadoVoilaHandler:
+                    rule = (rule[0], WorkshopPageHandler, *rule[2:])
+                elif rule[1] is TemplateStaticFileHandler:
+                    rule = (rule[0], TemplateAssetHandler, *rule[2:])
+                handlers.append(rule)
+            base = self.server_url.rstrip("/")
+            landing = base + "/voila/render/" + LANDING_PAGE
+            ours = [(base + "/?", tornado.web.RedirectHandler, {"url": landing}),
+                    (base + "/voila/tree.*", tornado.web.RedirectHandler, {"url": landing}),
+                    (base + "/(?:login|logout|voila/api/contents.*)", NotFoundHandler),
+                    (base + "/trainer", trainer.TrainerLinkHandler, {"landing": landing})]
+            # Extra handlers (e.g. polls) go here, before Voilà's catch-all page handler.
+            ours += extra_handlers or []
+            return [*ours, *handlers]
+
+        def start(self):
+            """Voilà's start, with handlers bound to the expected host names only: a request
+            for any other Host (DNS rebinding) matches nothing and gets a 404."""
+            self.connection_dir = tempfile.mkdtemp(prefix="voila_",
+                                                   dir=self.connection_dir_root)
+            self.app = tornado.web.Application(**self.init_settings())
+            self.app.settings.update(self.tornado_settings)
+            hosts = "|".join(h.replace(".", r"\.") for h in room.allowed_hosts)
+            self.app.add_handlers(rf"^({hosts})$", self.init_handlers())
+            self.listen()
+
+    problems = check_content()
+    if problems:
+        raise ContentProblems(problems)
 
     # Voilà finds templates on the Jupyter data path; ours is put first.
     data_path = TEMPLATES_DIR / "jupyter_data"
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(data_path), os.environ.get("JUPYTER_PATH", "")) if p)
-    print(f"workshop-kit: serving the web app at http://127.0.0.1:{port}/  (Ctrl+C to stop)",
-          flush=True)
-    WorkshopVoila.launch_instance(argv=voila_argv(root, port, open_browser=open_browser))
+    os.environ[SERVED_ENV] = "1"  # kernels inherit it: the server decides their view
+    if room.room:
+        from workshop_kit.faces.room import ROOM_URL_ENV
+
+        os.environ[ROOM_URL_ENV] = f"http://{room.public_host}:{room.port}/"
+    print(startup_message(room), flush=True)
+    WorkshopVoila.launch_instance(argv=voila_argv(
+        root, room.port, open_browser=room.open_browser, pool_size=room.pool_size,
+        ip=room.bind_ip))
+
+
+class QuietLog(logging.Filter):
+    """Drop warnings that mean nothing to a trainer (every notebook is "not trusted": Voilà
+    strips code and never shows untrusted HTML from outputs anyway)."""
+
+    NOISE = ("is not trusted",)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not any(n in record.getMessage() for n in self.NOISE)
+
+
+class ContentProblems(Exception):
+    """`serve` refused to start: the lines `workshop-kit validate` prints."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def startup_message(room: RoomSettings) -> str:
+    base = f"http://{room.public_host}:{room.port}"
+    lines = [f"workshop-kit: serving the web app at {base}/  (Ctrl+C to stop)",
+             "  Trainer link (this run only; keep it to yourself): "
+             f"http://127.0.0.1:{room.port}{trainer.trainer_path(room.trainer_key)}",
+             f"  Up to {room.max_attendees} attendees at once; {room.pool_size} kernels kept "
+             "warm per page."]
+    if room.room:
+        from workshop_kit.faces.room import qr_text
+
+        lines += [f"  Attendees open: {base}/", qr_text(f"{base}/")]
+    return "\n".join(lines)

@@ -6,15 +6,20 @@ reading); it never states a legal point itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property, partial, wraps
 from html import escape
+from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import HTML
 
 from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
+from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
-from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch
+from workshop_kit.faces.room import qr_svg, room_url
+from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch, visitor_view
 from workshop_kit.faces.widgets.static import StaticBox
 
 READING_HEADINGS = {
@@ -34,7 +39,8 @@ def _list(items: list[str]) -> str:
 
 
 def _index_table(view: str) -> str:
-    suffix = "?view=trainer" if view == TRAINER else ""
+    # Served by workshop-kit, the trainer's cookie carries the view from page to page.
+    suffix = "?view=trainer" if view == TRAINER and not VIEW.locked else ""
     rows = "".join(
         f'<tr><th scope="row"><a href="{escape(p.notebook)}{suffix}">{escape(p.title)}</a></th>'
         f'<td>{escape(p.summary)}</td><td class="wk-nowrap">{p.minutes} min</td>'
@@ -56,17 +62,48 @@ def workshop_index() -> widgets.HTML:
     tab (and a new kernel), while a widget's links open in place like a markdown link. In trainer
     view the links open each workshop in trainer view too.
     """
-    index = widgets.HTML(_index_table(VIEW.mode))
-    VIEW.observe(lambda change: setattr(index, "value", _index_table(change["new"])), names="mode")
-    return index
+    def build() -> widgets.Widget:
+        index = widgets.HTML(_index_table(visitor_view()))
+        VIEW.observe(lambda change: setattr(index, "value", _index_table(change["new"])),
+                     names="mode")
+        url = room_url()
+        if url is None:
+            return index
+        return StaticBox([TrainerOnly(lambda: [_html(
+            f"<h2>Attendees: open {escape(url)}</h2><p>Or scan this code with a phone or "
+            f"tablet on the venue network.</p>{qr_svg(url)}")]), index])
+
+    return shown_or_notice(build, "The list of workshops")
+
+
+def _part(what: str) -> Callable:
+    """A page part that says so in words when the content it reads is broken."""
+    def wrap(method: Callable) -> Callable:
+        @wraps(method)
+        def guarded(self, *args, **kwargs):
+            return shown_or_notice(lambda: method(self, *args, **kwargs), what)
+        return guarded
+    return wrap
 
 
 class WorkshopPage:
     """One workshop notebook's plan, rendered piece by piece where the notebook asks for it."""
 
     def __init__(self, plan: WorkshopPlan | str):
-        self.plan = workshop_plan(plan) if isinstance(plan, str) else plan
+        self._plan = plan
 
+    @cached_property
+    def plan(self) -> WorkshopPlan:
+        """Read on first use, so a broken plan file breaks the parts that need it, not the page."""
+        return workshop_plan(self._plan) if isinstance(self._plan, str) else self._plan
+
+    def show(self, part: Callable[..., Any], *args: Any, what: str = "This part",
+             **kwargs: Any) -> Any:
+        """A widget on this page, e.g. `page.show(CaseStudyExplorer)`: if a content file it needs
+        is broken, a plain-words notice takes its place and the rest of the page still works."""
+        return shown_or_notice(lambda: part(*args, **kwargs), getattr(part, "part_name", what))
+
+    @_part("The introduction to this workshop")
     def header(self) -> StaticBox:
         """Notice, view switch, objectives, time, prerequisites; timings for the trainer."""
         plan = self.plan
@@ -81,35 +118,36 @@ class WorkshopPage:
             f'<tr><th scope="row">{escape(s.title)}</th><td>{s.minutes} min</td></tr>'
             for s in plan.sections
         )
-        trainer = TrainerOnly([_html(
+        trainer = TrainerOnly(lambda: [_html(
             '<table class="wk wk-table wk-narrow"><caption>Trainer: session timings</caption><thead><tr>'
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])
         return StaticBox([view_switch(), about, trainer])
 
+    @_part("This section's key points")
     def key_points(self, section_id: str) -> StaticBox:
         """A section's sourced key points for everyone, and its notes for the trainer."""
         section = self.plan.section(section_id)
         points = "".join(f'<li class="wk-point">{fact_cell(f)}</li>' for f in section.key_points)
         shown = [_html(f"<ul>{points}</ul>")] if points else []
         if section.trainer_notes:
-            shown.append(TrainerOnly([_html(
+            shown.append(TrainerOnly(lambda: [_html(
                 f"<p><strong>Trainer notes ({section.minutes} min):</strong></p>"
                 + _list(section.trainer_notes)
             )]))
         return StaticBox(shown)
 
+    @_part("The discussion prompts")
     def discussion(self) -> StaticBox:
         blocks: list[widgets.Widget] = []
         for number, item in enumerate(self.plan.discussion, start=1):
             blocks.append(_html(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>"))
             if item.model_answer:
-                blocks.append(TrainerOnly([_html(
-                    f'<p class="wk-note"><strong>Model answer:</strong> {escape(item.model_answer)}</p>'
-                )]))
+                blocks.append(TrainerOnly(partial(_model_answer, item.model_answer)))
         return StaticBox(blocks)
 
+    @_part("Sources and further reading")
     def further_reading(self) -> HTML:
         groups = []
         for kind, heading in READING_HEADINGS.items():
@@ -120,6 +158,7 @@ class WorkshopPage:
                     for r in items) + "</ul>")
         return HTML(STYLE + '<div class="wk">' + "".join(groups) + "</div>")
 
+    @_part("The knowledge check")
     def knowledge_check(self) -> widgets.Widget:
         from workshop_kit.faces.widgets.knowledge_check import KnowledgeCheck
 
@@ -147,3 +186,8 @@ def programme_html(plan_ids: list[str]) -> str:
             f"<p><strong>Learning objectives</strong></p>{_list(plan.objectives)}{sections}</div>"
         )
     return STYLE + '<div class="wk">' + "".join(parts) + "</div>"
+
+
+def _model_answer(answer: str) -> list[widgets.Widget]:
+    """Built only for the trainer: attendee pages never hold model answers."""
+    return [_html(f'<p class="wk-note"><strong>Model answer:</strong> {escape(answer)}</p>')]

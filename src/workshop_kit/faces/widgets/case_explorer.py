@@ -13,11 +13,13 @@ import ipywidgets as widgets
 from workshop_kit.core.balance_sheet import balance_sheet
 from workshop_kit.core.case_study import CaseStudy
 from workshop_kit.core.case_timeline import plan_case_timeline
-from workshop_kit.core.content import case_studies, orders_chart, viability_framework
 from workshop_kit.core.content import countries as load_countries
+from workshop_kit.core.content import orders_chart, readable_case_studies, viability_framework
 from workshop_kit.core.ids import UnknownId
+from workshop_kit.core.loading import ContentError
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.core.viability import outline_support_plan, summarise_viability
+from workshop_kit.faces.content_notice import log_problems, notice_html
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
 from workshop_kit.faces.timeline_view import (
@@ -31,7 +33,7 @@ from workshop_kit.faces.viability_view import (
     support_plan_html,
     viability_summary_html,
 )
-from workshop_kit.faces.views import TrainerOnly
+from workshop_kit.faces.views import TrainerOnly, may_show_trainer_text
 
 TAB_STYLE = """
 <style>
@@ -106,8 +108,14 @@ class CaseStudyExplorer(widgets.VBox):
     `today` decides which Conventions are in force for the route verdicts (default: the real today).
     """
 
+    part_name = "The case-study explorer"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, case_id: str | None = None, today: dt.date | None = None, **kwargs):
-        self.cases = {c.id: c for c in case_studies()}
+        cases, problems = readable_case_studies()
+        if problems and not cases:
+            raise ContentError(list(problems))
+        self.cases = {c.id: c for c in cases}
         if not self.cases:
             raise ValueError("there are no case studies to explore: add a YAML file to case_studies/")
         if case_id is not None and case_id not in self.cases:
@@ -122,7 +130,7 @@ class CaseStudyExplorer(widgets.VBox):
         self.card = widgets.HTML()
         self.sections: dict[str, widgets.HTML] = {key: widgets.HTML() for key in SECTION_TITLES}
         self.trainer_notes = widgets.HTML()
-        self.trainer = TrainerOnly([self.trainer_notes])
+        self.trainer = TrainerOnly(lambda: [self.trainer_notes])
         self.assessments: list[RouteAssessment] = []
         pages = [widgets.VBox([self.sections[key]]) for key in SECTION_TITLES]
         pages[-1].children = (self.sections["discussion"], self.trainer)
@@ -135,7 +143,13 @@ class CaseStudyExplorer(widgets.VBox):
             "viability evidence, the balance sheet and questions, each under its own tab (use Tab "
             "to reach the tabs and the arrow keys to move between them).</p></div>"
         )
-        super().__init__([intro, self.dropdown, self.card, self.tabs], **kwargs)
+        shown: list[widgets.Widget] = [intro, self.dropdown, self.card, self.tabs]
+        if problems:  # a file broken while serving: the other cases still open
+            files = {p.file for p in problems}
+            what = "One case study" if len(files) == 1 else f"{len(files)} case studies"
+            log_problems("the case-study explorer", problems)
+            shown.insert(1, widgets.HTML(notice_html(what, problems, rest_shown=True)))
+        super().__init__(shown, **kwargs)
         self.add_class("wk-case-explorer")
         self._update()
 
@@ -162,7 +176,8 @@ class CaseStudyExplorer(widgets.VBox):
         self.card.value = case_card_html(case)
         for key, body in bodies.items():
             self.sections[key].value = _section(SECTION_TITLES[key], body)
-        self.trainer_notes.value = trainer_html(case)
+        if may_show_trainer_text():  # never sent to an attendee's browser in the web app
+            self.trainer_notes.value = trainer_html(case)
 
     def static_html(self) -> str:
         """The whole case frozen, every part in order, for slides and reports: no trainer notes or

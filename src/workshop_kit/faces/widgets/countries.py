@@ -27,6 +27,9 @@ class CountryConventions(widgets.VBox):
     """A labelled country select (a native select: Tab to reach it, arrow keys to choose) and the
     country's Convention status below it, updated on every change."""
 
+    part_name = "The country status"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, country_id: str | None = None, countries: Countries | None = None, **kwargs):
         self.countries = countries or load_countries()
         ordered = countries_by_name(self.countries)

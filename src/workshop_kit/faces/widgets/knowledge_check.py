@@ -155,6 +155,9 @@ class KnowledgeCheck(widgets.VBox):
     start (and in the static copy), for preparing or for going through the answers together.
     """
 
+    part_name = "The knowledge check"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, bank_id_or_bank: str | QuestionBank, show_answers: bool = False, *,
                  heading: bool = True, **kwargs):
         self.bank = (bank_id_or_bank if isinstance(bank_id_or_bank, QuestionBank)

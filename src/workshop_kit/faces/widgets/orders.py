@@ -20,6 +20,9 @@ class OrdersComparison(widgets.VBox):
     with Tab and toggled with Space, which a multi-select is not for many keyboard users.
     """
 
+    part_name = "The orders comparison"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, chart: OrdersChart | None = None,
                  selected: Sequence[str] = DEFAULT_SELECTION, **kwargs):
         self.chart = chart or orders_chart()

@@ -188,6 +188,9 @@ class RouteFinder(widgets.VBox):
     workshop can fix it.
     """
 
+    part_name = "The route finder"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, countries: Countries | None = None, today: dt.date | None = None,
                  answers: dict[str, Any] | None = None, **kwargs):
         self.countries = countries or load_countries()

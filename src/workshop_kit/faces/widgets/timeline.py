@@ -46,6 +46,9 @@ class TimelinePlanner(widgets.VBox):
     what it would unlock.
     """
 
+    part_name = "The timeline planner"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, route: str = "sgo_abroad", known: Mapping[str, dt.date | None] | None = None,
                  today: dt.date | None = None, **kwargs):
         routes = [r.value for r in Route]

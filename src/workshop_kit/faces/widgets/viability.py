@@ -119,6 +119,9 @@ class ViabilityBuilder(widgets.VBox):
     its named reasons change with it. A teaching aid, not the assessor's weighing of the evidence.
     """
 
+    part_name = "The viability builder"
+    """What a page calls this widget when its content cannot be shown."""
+
     def __init__(self, evidence: Mapping[str, Evidence | Mapping[str, Any] | Any] | None = None,
                  framework: ViabilityFramework | None = None, **kwargs):
         self.framework = framework or viability_framework()
