@@ -68,8 +68,11 @@ def main() -> None:
 @click.option("--room", is_flag=True, default=False,
               help="Serve the venue network: attendees open the address (and QR code) printed. "
               "Without it, only this computer can open the pages.")
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the room polls' answers, kept across restarts (default: "
+              "workshop-kit's folder in your user data directory).")
 def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: int,
-          room: bool) -> None:
+          room: bool, data_dir: Path | None) -> None:
     """Serve the workshops as a web app at http://127.0.0.1:PORT/.
 
     Checks every content file first (as `workshop-kit validate` does) and does not start while
@@ -78,6 +81,10 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
     view. Works with no internet: nothing is fetched from outside this computer. Code is hidden
     and errors are shown without technical detail. Stop it with Ctrl+C.
     """
+    from platformdirs import user_data_dir
+
+    from workshop_kit.faces import trainer
+    from workshop_kit.faces.polls import poll_handlers
     from workshop_kit.faces.webapp import ContentProblems, RoomSettings
     from workshop_kit.faces.webapp import serve as run
 
@@ -85,8 +92,9 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
                             open_browser=open_browser)
     if max_attendees is not None:
         settings.max_attendees = max_attendees
+    polls_dir = data_dir or Path(user_data_dir("workshop-kit")) / "polls"
     try:
-        run(settings)
+        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/"))
     except ContentProblems as exc:
         for line in exc.lines:
             click.echo(line, err=True)

@@ -327,7 +327,9 @@ def startup_message(room: RoomSettings) -> str:
              "  Trainer link (this run only; keep it to yourself): "
              f"http://127.0.0.1:{room.port}{trainer.trainer_path(room.trainer_key)}",
              f"  Up to {room.max_attendees} attendees at once; {room.pool_size} kernels kept "
-             "warm per page."]
+             "warm per page.",
+             f"  Room polls: attendees answer at {base}/polls/ ; run them from "
+             f"http://127.0.0.1:{room.port}/polls/trainer once you have opened the trainer link."]
     if room.room:
         from workshop_kit.faces.room import qr_text
 
