@@ -82,6 +82,11 @@ def binder_server(binder_env, tmp_path_factory):
         log.close()
 
 
+def assert_workshop_template(html: str) -> None:
+    """Voila's stock `lab` template links two Font Awesome stylesheets from a CDN; ours links none."""
+    assert not re.search(r'<link[^>]+href="https?://', html), "the stock template, not the workshop one"
+
+
 def screenshot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / name
@@ -95,13 +100,14 @@ def test_server_extension_serves_the_landing_page_with_the_workshop_template(bin
     page.goto(f"{base}/voila/render/notebooks/index.ipynb?token={token}")
     expect(page.get_by_role("heading", name=re.compile("Network Days"))).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Training material, not legal advice").first).to_be_visible()
-    # The workshop template, not Voila's stock `lab`: its focus outline and reading size are there,
-    # and the stock template's Font Awesome stylesheets from a CDN are not.
     html = page.content()
-    assert "outline: 3px solid" in html
-    assert not re.search(r'<link[^>]+href="https?://', html), "a stylesheet from outside"
+    assert_workshop_template(html)
     assert "page_setup()" not in html, "sources are stripped as in the web app"
     screenshot(page, "binder-index.png")
+    # Trainer view has text Voila typesets as maths: MathJax must come from this computer too.
+    page.goto(f"{base}/voila/render/notebooks/index.ipynb?view=trainer")
+    expect(page.get_by_role("heading", name=re.compile("Network Days"))).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")
     assert outside_requests(page.requests) == []
     assert page.errors == []
 
@@ -118,6 +124,7 @@ def test_workshop_page_widgets_work_through_the_server_extension(binder_server, 
     page.get_by_label("Child Arrangements Order (lives with)", exact=True).check()
     expect(header).to_have_count(count + 1)
     expect(page.get_by_text("Trainer: session timings")).to_be_hidden()
+    assert_workshop_template(page.content())
     screenshot(page, "binder-00_orders_compared.png")
     assert page.locator("[data-mime-type*='stderr']").count() == 0
     assert outside_requests(page.requests) == []
