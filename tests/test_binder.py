@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 import secrets
 import subprocess
+import urllib.request
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import expect
@@ -48,6 +50,19 @@ def test_binder_environment_has_the_pinned_versions(binder_env):
         assert frozen.get(key) == pins[key], name
 
 
+def readme_binder_paths() -> list[str]:
+    """The `urlpath` of every Binder launch link in the README."""
+    readme = (REPO / "README.md").read_text()
+    return [unquote(p) for p in re.findall(r"mybinder\.org/v2/gh/[^)\s]*?\?urlpath=([^)\s]+)", readme)]
+
+
+def test_readme_has_both_binder_links_for_every_notebook():
+    paths = set(readme_binder_paths())
+    for notebook in NOTEBOOKS:
+        assert f"lab/tree/notebooks/{notebook}" in paths, notebook
+        assert f"voila/render/notebooks/{notebook}" in paths, notebook
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_every_notebook_runs_top_to_bottom_in_the_binder_environment(binder_env, tmp_path, notebook):
     out = tmp_path / notebook
@@ -80,6 +95,13 @@ def binder_server(binder_env, tmp_path_factory):
     finally:
         stop(process)
         log.close()
+
+
+def test_every_readme_binder_link_opens_in_the_binder_server(binder_server):
+    base, token = binder_server
+    for path in readme_binder_paths():
+        with urllib.request.urlopen(f"{base}/{path}?token={token}", timeout=300) as response:
+            assert response.status == 200, path
 
 
 def assert_workshop_template(html: str) -> None:

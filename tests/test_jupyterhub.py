@@ -51,7 +51,7 @@ c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {workdir!r} + "/home/{{username}}"
 c.Spawner.ip = "127.0.0.1"
-c.Spawner.args = ["--ServerApp.allow_root=True"]
+c.Spawner.args = [*c.Spawner.args, "--ServerApp.allow_root=True"]  # CI runs as root
 c.JupyterHub.services = [*c.JupyterHub.services, {{"name": "observer", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [*c.JupyterHub.load_roles, {{
     "name": "observer", "scopes": ["list:users", "read:users", "read:servers"], "services": ["observer"]}}]

@@ -36,8 +36,14 @@ TRAINER_GROUP = "trainers"
 c.Spawner.cmd = [str(SINGLEUSER_BIN / "jupyterhub-singleuser")]
 c.Spawner.notebook_dir = str(CHECKOUT)
 c.Spawner.default_url = LANDING_PAGE
-c.Spawner.mem_guarantee = "256M"  # one server (~100 MiB) + one workshop kernel (~100-125 MiB)
-c.Spawner.mem_limit = "1G"  # enforced by container spawners only
+# Every page an attendee opens starts a kernel, and closing a tab does not stop it (voila#1458):
+# kernels idle for ten minutes with no page attached are stopped, as `workshop-kit serve` does.
+c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
+                  "--MappingKernelManager.cull_connected=False"]
+# Measured (docs/deploy.md): a single-user server ~92-118 MiB, a workshop kernel 108-125 MiB.
+# Guarantee a server and two open pages; cap at a server and every page open at once.
+c.Spawner.mem_guarantee = "400M"
+c.Spawner.mem_limit = "1G"  # enforced by container spawners (Docker, Kubernetes) only
 c.Spawner.http_timeout = 120  # two cores and thirty people arriving at once: be patient
 
 
