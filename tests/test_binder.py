@@ -122,6 +122,8 @@ def test_server_extension_serves_the_landing_page_with_the_workshop_template(bin
     page.goto(f"{base}/voila/render/notebooks/index.ipynb?token={token}")
     expect(page.get_by_role("heading", name=re.compile("Network Days"))).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Training material, not legal advice").first).to_be_visible()
+    # The workshop list is a widget: it appears once the kernel has answered.
+    expect(page.get_by_role("link", name="Orders compared")).to_be_visible(timeout=TIMEOUT)
     html = page.content()
     assert_workshop_template(html)
     assert "page_setup()" not in html, "sources are stripped as in the web app"
