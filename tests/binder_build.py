@@ -22,7 +22,7 @@ BINDER = REPO / "binder"
 # What repo2docker would not find in a fresh clone: local environments, caches, build output.
 NOT_COPIED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache",
-    ".hypothesis", ".ipynb_checkpoints", "build", "dist", "reports", "test-results", "bench/results",
+    ".hypothesis", ".ipynb_checkpoints", "build", "dist", "reports", "test-results",
 )
 PIP_INSTALL_SECONDS = 1200
 POSTBUILD_SECONDS = 600

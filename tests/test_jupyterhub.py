@@ -58,18 +58,21 @@ c.JupyterHub.load_roles = [*c.JupyterHub.load_roles, {{
 """
 
 
-def session_processes(sid: int) -> list[int]:
-    """Processes still alive in the hub's session: hub, proxy, single-user servers, kernels."""
+def hub_processes(sid: int, hub_port: int) -> list[int]:
+    """Processes of this hub still alive: the hub and proxy (its session) and the single-user
+    servers and their kernels (their own sessions, but started with this hub's API address)."""
+    marker = f"JUPYTERHUB_API_URL=http://127.0.0.1:{hub_port}/".encode()
     pids = []
     for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if os.getsid(int(entry.name)) == sid:
-                    stat = (entry / "stat").read_text()
-                    if stat.rsplit(")", 1)[1].split()[0] != "Z":
-                        pids.append(int(entry.name))
-            except (ProcessLookupError, PermissionError, FileNotFoundError):
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
                 continue
+            if os.getsid(int(entry.name)) == sid or marker in (entry / "environ").read_bytes():
+                pids.append(int(entry.name))
+        except (ProcessLookupError, PermissionError, FileNotFoundError):
+            continue
     return pids
 
 
@@ -102,7 +105,7 @@ def hub(binder_env, tmp_path_factory):
     try:
         wait_for_port(port, process, "jupyterhub")
         wait_for_port(hub_port, process, "jupyterhub's hub")
-        yield {"base": base, "token": token, "process": process, "log": workdir / "hub.log"}
+        yield {"base": base, "token": token, "process": process, "hub_port": hub_port}
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -110,7 +113,7 @@ def hub(binder_env, tmp_path_factory):
                 process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 stop(process)
-        leftover = session_processes(process.pid)
+        leftover = hub_processes(process.pid, hub_port)
         for pid in leftover:
             os.kill(pid, signal.SIGKILL)
         log.close()
@@ -200,6 +203,8 @@ def test_a_room_through_the_hub(hub, browser):
         bob.wait_for_url(re.compile(r"/user/bob/voila/render/notebooks/index\.ipynb$"), timeout=TIMEOUT)
         open_orders_page(bob)
         assert running(hub, "bob")
+        # What the shutdown check below looks for: servers and kernels of this hub, found now.
+        assert len(hub_processes(hub["process"].pid, hub["hub_port"])) >= 4
     finally:
         for ctx in contexts.values():
             ctx.close()
