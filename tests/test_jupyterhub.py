@@ -4,6 +4,7 @@ the friendly "room is full" page; the idle culler frees an abandoned seat; every
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -11,8 +12,10 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -54,7 +57,8 @@ c.Spawner.ip = "127.0.0.1"
 c.Spawner.args = [*c.Spawner.args, "--ServerApp.allow_root=True"]  # CI runs as root
 c.JupyterHub.services = [*c.JupyterHub.services, {{"name": "observer", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [*c.JupyterHub.load_roles, {{
-    "name": "observer", "scopes": ["list:users", "read:users", "read:servers"], "services": ["observer"]}}]
+    "name": "observer", "scopes": ["list:users", "read:users", "read:servers", "users:activity"],
+    "services": ["observer"]}}]
 """
 
 
@@ -131,6 +135,36 @@ def running(hub, user: str) -> bool:
     return bool(api(hub, f"/users/{user}").get("servers", {}).get("", {}).get("ready"))
 
 
+def report_activity(hub, user: str) -> None:
+    """What an attendee's server reports while they use it (here: on their behalf), so the culler's
+    choice depends on who left, not on how slow this machine is today."""
+    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
+    body = json.dumps({"last_activity": now, "servers": {"": {"last_activity": now}}}).encode()
+    request = urllib.request.Request(hub["base"] + f"/hub/api/users/{user}/activity", data=body,
+                                     method="POST", headers={"Authorization": f"token {hub['token']}",
+                                                             "Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=10).close()
+
+
+class ActiveUsers(threading.Thread):
+    """Reports activity every few seconds for the people still in the room."""
+
+    def __init__(self, hub):
+        super().__init__(daemon=True)
+        self.hub, self.users, self.done = hub, set(), threading.Event()
+
+    def run(self):
+        while not self.done.wait(5):
+            for user in list(self.users):
+                with contextlib.suppress(OSError):
+                    report_activity(self.hub, user)
+
+
+def has_server(hub, user: str) -> bool:
+    """Running, starting or still stopping: a stopping server still holds its seat."""
+    return bool(api(hub, f"/users/{user}").get("servers"))
+
+
 def log_in(page, hub, user: str) -> None:
     page.goto(hub["base"] + "/hub/login")
     page.locator("#username_input").fill(user)
@@ -161,12 +195,15 @@ def test_a_room_through_the_hub(hub, browser):
     requests: dict[str, str] = {}  # request -> the page that made it, to name the culprit
     for page in pages.values():
         page.on("request", lambda request, page=page: requests.setdefault(request.url, page.url))
+    active = ActiveUsers(hub)
+    active.start()
     try:
         # The trainer's server opens the web app in trainer view.
         trainer = pages["trainer"]
         log_in(trainer, hub, "trainer")
         trainer.wait_for_url(re.compile(r"/user/trainer/voila/render/notebooks/index\.ipynb\?view=trainer"),
                              timeout=TIMEOUT)
+        active.users.add("trainer")
         open_orders_page(trainer)
         expect(trainer).to_have_url(re.compile(r"/user/trainer/voila/render/notebooks/"
                                                r"00_orders_compared\.ipynb\?view=trainer"))
@@ -177,6 +214,7 @@ def test_a_room_through_the_hub(hub, browser):
         alice = pages["alice"]
         log_in(alice, hub, "alice")
         alice.wait_for_url(re.compile(r"/user/alice/voila/render/notebooks/index\.ipynb$"), timeout=TIMEOUT)
+        active.users.add("alice")
         open_orders_page(alice)
         expect(alice.get_by_text("Trainer: session timings")).to_be_hidden()
         assert_workshop_template(alice.content())
@@ -194,8 +232,9 @@ def test_a_room_through_the_hub(hub, browser):
 
         # Alice leaves without logging out; the culler stops her idle server and frees the seat.
         contexts["alice"].close()
+        active.users.discard("alice")
         deadline = time.monotonic() + CULL_WAIT_SECONDS
-        while running(hub, "alice"):
+        while has_server(hub, "alice"):
             assert time.monotonic() < deadline, "the idle culler did not stop an abandoned server"
             time.sleep(3)
 
@@ -205,7 +244,9 @@ def test_a_room_through_the_hub(hub, browser):
         assert running(hub, "bob")
         # What the shutdown check below looks for: servers and kernels of this hub, found now.
         assert len(hub_processes(hub["process"].pid, hub["hub_port"])) >= 4
+        assert running(hub, "trainer"), "the culler must not stop a server in use"
     finally:
+        active.done.set()
         for ctx in contexts.values():
             ctx.close()
     outside = {url: requests[url] for url in outside_requests(list(requests))}
