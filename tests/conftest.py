@@ -113,3 +113,23 @@ def served_app() -> Iterator[str]:
     base, process = start_serve(["--pool-size", "1"])
     yield base
     stop_serve(process)
+
+
+@pytest.fixture(scope="session")
+def binder_env(tmp_path_factory):
+    """An environment built from binder/ alone as repo2docker would (minutes; once per session).
+    Skipped locally when binder/runtime.txt's Python is missing; in CI that is a failure."""
+    import shutil
+
+    import binder_build
+
+    python = shutil.which(binder_build.declared_python())
+    if python is None:
+        message = f"{binder_build.declared_python()} (binder/runtime.txt) is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must build the Binder environment: {message}")
+        pytest.skip(message)
+    try:
+        return binder_build.build(tmp_path_factory.mktemp("binder"), python)
+    except binder_build.BinderBuildError as error:
+        pytest.fail(f"the Binder environment did not build: {error}")
