@@ -216,8 +216,11 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
         async def get(self, path=None):
             nonlocal rendering
             is_trainer = trainer.is_trainer(self)
+            # A page being rendered gets its kernel part-way through, so adding the two counts
+            # one arrival twice during a burst and turned people away below the cap. The larger
+            # of the two never does; a burst can overshoot by the pages still in flight.
             if not is_trainer and (
-                    attendees_in(self.kernel_manager) + rendering >= room.max_attendees):
+                    max(attendees_in(self.kernel_manager), rendering) >= room.max_attendees):
                 say(f"room full ({room.max_attendees} attendees): one more was asked to try "
                     "again in a minute")
                 self.set_status(503)
