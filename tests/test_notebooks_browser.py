@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import outside_requests
+from conftest import TRAINER_KEY, outside_requests
 from workshop_kit.core.content import workshop_plans
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,10 @@ def test_landing_page_lists_every_workshop(served_app, page):
 
 @pytest.mark.parametrize("notebook", WORKSHOPS)
 def test_every_workshop_renders_its_plan_in_trainer_view_without_errors(served_app, page, notebook):
-    page.goto(f"{served_app}/voila/render/{notebook}.ipynb?view=trainer")
+    # The served app gives trainer view to the browser that opened the trainer link, not to
+    # ?view=trainer in an address.
+    page.goto(f"{served_app}/trainer?key={TRAINER_KEY}")
+    page.goto(f"{served_app}/voila/render/{notebook}.ipynb")
     expect(page.locator("#rendered_cells")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Trainer: session timings")).to_be_visible(timeout=TIMEOUT)
     assert_clean(page)

@@ -425,11 +425,15 @@ def shown_call(source: str, where: str) -> Call | None:
                         f"calls ({', '.join(DESIGNS)})")
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    arguments = list(node.args)
+    if name == "show" and arguments and isinstance(arguments[0], ast.Name):
+        # `page.show(Widget, ...)` (the web app's guarded widget): the slide is the widget's
+        name, arguments = arguments[0].id, arguments[1:]
     if name not in DESIGNS:
         raise DeckError(f"{where}: no slide design for '{name}'; add one to "
                         f"workshop_kit/faces/deck.py (known: {', '.join(DESIGNS)})")
     try:
-        args = [ast.literal_eval(a) for a in node.args]
+        args = [ast.literal_eval(a) for a in arguments]
         kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
     except ValueError:
         raise DeckError(f"{where}: '{name}' is called with a value slides cannot read; use "

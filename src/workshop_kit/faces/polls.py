@@ -27,7 +27,7 @@ from typing import Literal, overload
 import tornado.web
 
 from workshop_kit import DISCLAIMER
-from workshop_kit.core.content import case_studies, poll_sets
+from workshop_kit.core.content import poll_sets, readable_case_studies
 from workshop_kit.core.polls import Poll, route_poll
 
 DB_NAME = "polls.sqlite3"
@@ -56,7 +56,8 @@ def catalogue() -> dict[str, RoomPoll]:
         for poll in poll_set.polls:
             key = f"{poll_set.id}.{poll.id}"
             polls[key] = RoomPoll(key, poll_set.title, poll)
-    for case in case_studies():
+    cases, _ = readable_case_studies()  # a broken case file must not stop the room's polls
+    for case in cases:
         poll = route_poll(case)
         polls[poll.id] = RoomPoll(poll.id, "Which route would you choose?", poll)
     return polls
