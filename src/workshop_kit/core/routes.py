@@ -242,28 +242,19 @@ def child_view_of_moving(s: Situation, route: Route, child: APerson) -> list[Hit
     """Wishes and feelings weigh in the light of age and understanding (CA 1989 s1(3)(a); ACA 2002
     s1(4)(a)). Where English law needs no consent from the child, an objection is a heavy welfare
     factor — a condition, never a bar on age alone."""
-    match child.views.moving_abroad:
-        case Stance.OBJECTS:
-            return hit("objects")
-        case Stance.UNSURE:
-            return hit("unsure")
-        case Stance.SUPPORTS:
-            return hit("supports")
-    return []
+    return _view(child.views.moving_abroad)
+
+
+def _view(stance: Stance) -> list[Hit]:
+    """A view the child gave is an outcome of the same name; a child unable to say gives none."""
+    return [] if stance is Stance.NOT_ABLE_TO_SAY else hit(stance.value)
 
 
 @rule("objects", "unsure", "supports", per_child=True)
 def child_view_of_adoption(s: Situation, route: Route, child: APerson) -> list[Hit]:
     """ACA 2002 s1(4)(a): the child's wishes about adoption itself, which ends the legal tie to the
     birth family; English law does not require the child's consent (weighed, Re B [2013] UKSC 33)."""
-    match child.views.adoption:
-        case Stance.OBJECTS:
-            return hit("objects")
-        case Stance.UNSURE:
-            return hit("unsure")
-        case Stance.SUPPORTS:
-            return hit("supports")
-    return []
+    return _view(child.views.adoption)
 
 
 @rule("consents", "lacks_understanding", "refuses_with_understanding", "refuses_understanding_unknown",
