@@ -23,12 +23,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from workshop_kit.core.content import case_studies, workshop_plans
 from workshop_kit.core.text import Identifier, Line
+from workshop_kit.faces.chromium import headless_chromium
 from workshop_kit.faces.slides import NBCONVERT_TEMPLATES
 
 NOTEBOOKS = Path(__file__).resolve().parent / "report_notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS / "client_report.ipynb"
 BRIEFING_NOTEBOOK = NOTEBOOKS / "case_briefing.ipynb"
-CHROMIUM = Path("/usr/bin/chromium")
 
 CLI_OPTIONS = {"client": "--client", "course_date": "--date", "modules": "--module",
                "cases": "--case", "case_file": "CASE_FILE", "provider_file": "--provider"}
@@ -303,31 +303,20 @@ def print_pdf(html_path: Path, pdf_path: Path) -> int:
     """Print with Debian's Chromium, twice: the first printing finds the page each part starts
     on, the second puts those numbers into the contents. Tagged (accessible) PDF with an outline.
     Returns the number of pages."""
-    from playwright.sync_api import sync_playwright
-
     from workshop_kit.faces.document import fill_page_numbers
 
-    if not CHROMIUM.exists():
-        raise FileNotFoundError("PDF needs Chromium: install it with `apt-get install chromium`, "
-                                "or leave out --pdf")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            page = browser.new_page()
+    with headless_chromium("A PDF", "--pdf") as browser:
+        page = browser.new_page()
 
-            def print_once() -> None:
-                page.goto(html_path.resolve().as_uri())
-                page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=True,
-                         tagged=True, outline=True)
+        def print_once() -> None:
+            page.goto(html_path.resolve().as_uri())
+            page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=True,
+                     tagged=True, outline=True)
 
-            print_once()
-            html = fill_page_numbers(html_path.read_text(encoding="utf-8"), part_pages(pdf_path))
-            html_path.write_text(html, encoding="utf-8")
-            print_once()
-        finally:
-            browser.close()
+        print_once()
+        html = fill_page_numbers(html_path.read_text(encoding="utf-8"), part_pages(pdf_path))
+        html_path.write_text(html, encoding="utf-8")
+        print_once()
     return count_pages(pdf_path)
 
 

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from workshop_kit.core.content import REPO_ROOT
+from workshop_kit.faces.chromium import headless_chromium, require_chromium
 from workshop_kit.faces.deck import IMAGE_MAX_HEIGHT, Deck, design_deck
 from workshop_kit.faces.deck_layout import SLIDE_HEIGHT, SLIDE_WIDTH
 from workshop_kit.faces.webapp import LANDING_PAGE, TEMPLATES_DIR, notebooks_dir
@@ -26,7 +27,6 @@ DECK_FOOTER = "Training material, not legal advice. Case studies are fictional."
 REVEAL_FOLDER = "reveal.js"
 TRAINER_FOLDER = "trainer"
 HANDOUT_FOLDER = "handout"
-CHROMIUM = Path("/usr/bin/chromium")
 REVEAL_FILES = ("dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js",
                 "plugin/notes/speaker-view.html", "LICENSE")
@@ -136,26 +136,15 @@ def _parts(groups: list, size: int) -> list[list]:
 
 def print_deck(html: Path, pdf: Path) -> Path:
     """reveal.js print mode to PDF with Chromium; written beside and renamed, never half a file."""
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        raise FileNotFoundError("handouts need Chromium: install it with `apt-get install "
-                                "chromium`, or leave out --handout")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        try:
-            page = browser.new_page(viewport={"width": SLIDE_WIDTH, "height": SLIDE_HEIGHT})
-            page.goto(html.resolve().as_uri() + "?print-pdf")
-            page.wait_for_function("window.Reveal && Reveal.isReady() && "
-                                   "document.querySelectorAll('.pdf-page').length > 0",
-                                   timeout=60_000)
-            tmp = pdf.with_suffix(".pdf.tmp")
-            page.pdf(path=str(tmp), prefer_css_page_size=True, print_background=True)
-            os.replace(tmp, pdf)
-        finally:
-            browser.close()
+    with headless_chromium("Handouts", "--handout") as browser:
+        page = browser.new_page(viewport={"width": SLIDE_WIDTH, "height": SLIDE_HEIGHT})
+        page.goto(html.resolve().as_uri() + "?print-pdf")
+        page.wait_for_function("window.Reveal && Reveal.isReady() && "
+                               "document.querySelectorAll('.pdf-page').length > 0",
+                               timeout=60_000)
+        tmp = pdf.with_suffix(".pdf.tmp")
+        page.pdf(path=str(tmp), prefer_css_page_size=True, print_background=True)
+        os.replace(tmp, pdf)
     return pdf
 
 
@@ -175,9 +164,8 @@ def build_decks(notebooks: list[Path] | None, out_dir: Path, *, trainer: bool = 
     """Attendee decks; with `trainer` the trainer decks too; with `handout` a PDF per deck.
     reveal.js is copied beside them."""
     reveal_source()  # fail before laying out any deck
-    if handout and not CHROMIUM.exists():
-        raise FileNotFoundError("handouts need Chromium: install it with `apt-get install "
-                                "chromium`, or leave out --handout")
+    if handout:
+        require_chromium("Handouts", "--handout")
     notebooks = notebooks or default_notebooks()
     made = [build_deck(nb, out_dir, today=today) for nb in notebooks]
     if trainer:
