@@ -40,4 +40,12 @@ class LocalKernelManager(IpcTransport, AsyncKernelManager):
 
 
 class ServedKernelManager(IpcTransport, ServerKernelManager):
-    """For the web app's kernels (the Jupyter server needs the IOLoop flavour)."""
+    """For the web app's kernels (the Jupyter server needs the IOLoop flavour).
+
+    Never restarted when they die: a fresh kernel has none of its page's widgets, and a restart
+    hides the death from the page being rendered, which then waits forever on its cells. The
+    page says so instead (`faces/webapp.py` `watch_kernel`)."""
+
+    @default("autorestart")
+    def _default_autorestart(self) -> bool:
+        return False

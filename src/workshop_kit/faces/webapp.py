@@ -8,15 +8,20 @@ What it adds to Voilà, and why:
 - preheated kernels (a pool per notebook) that talk over IPC sockets, not TCP ports;
 - a cap on attendees with a plain "room is full" page (HTTP 503, Retry-After);
 - kernels of closed tabs freed within about two minutes, while open pages keep theirs;
+- a kernel that dies before its page is ready gives the page a plain message, not a spinner;
 - only the expected Host is served (no DNS rebinding).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
+import re
 import socket
 import tempfile
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +40,9 @@ once, and this catches the rest (a crashed browser, a laptop lid closed)."""
 KERNEL_MIB = 110
 """About what one attendee's kernel holds (see docs/performance.md)."""
 RETRY_AFTER_SECONDS = 60
+KERNEL_WATCH_SECONDS = 1.0
+"""How often a page being rendered checks that its kernel is still alive."""
+KERNEL_ID_IN_PAGE = re.compile(r'"kernelId":\s*"([0-9a-f-]+)"')
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 UNTRACKED_MESSAGES = ("comm_info_request", "comm_info_reply", "shutdown_request",
                       "shutdown_reply", "interrupt_request", "interrupt_reply", "debug_request",
@@ -155,6 +163,76 @@ def full_house_page() -> str:
         extra_head=f'<meta http-equiv="refresh" content="{RETRY_AFTER_SECONDS}">')
 
 
+def kernel_died_block(*, page_finished: bool = False) -> str:
+    """Says what happened in place of the page (the spinner and the dead cells go), closing
+    the half-rendered page first when it is cut off part-way."""
+    return (("" if page_finished else "</div></div>")
+            + '<main role="alert" style="max-width:40em;margin:3em auto;padding:1.2em 1.6em;'
+            'border-left:8px solid #a4000f;background:#fdeeee;color:#1b1b1b;'
+            'font:1.15rem/1.5 system-ui,sans-serif">'
+            "<h1 style=\"font-size:1.5rem;margin-top:0\">This page stopped before it was ready</h1>"
+            "<p>The part of the server that runs this page closed before it answered, so the page "
+            "cannot work. Nothing you entered was sent anywhere.</p>"
+            '<p><a href="" style="color:#1d4f91;font-weight:700">Reload the page</a> to start it '
+            "again. If it happens again, tell the trainer.</p></main>"
+            '<script>["loading", "rendered_cells", "wk-connection-lost"].forEach(function (id) {'
+            ' var e = document.getElementById(id); if (e) { e.remove(); } });</script>'
+            + ("" if page_finished else "</body></html>"))
+
+
+async def watch_kernel(pages: AsyncIterator[str], kernel_manager: Any) -> AsyncIterator[str]:
+    """Voilà's page, chunk by chunk, until the page's kernel dies: then a plain message.
+
+    A kernel that dies part-way (out of memory, killed) otherwise leaves the page spinning:
+    nbclient waits on a reply that never comes. The kernel is watched once the page names it.
+    """
+    kernel_id: str | None = None
+    clock = asyncio.get_running_loop().time
+    finished, checked = False, clock()
+    pending = asyncio.ensure_future(anext(pages))
+    try:
+        while True:
+            done, _ = await asyncio.wait({pending}, timeout=KERNEL_WATCH_SECONDS)
+            if pending in done:
+                try:
+                    chunk = pending.result()
+                except StopAsyncIteration:
+                    finished = True
+                else:
+                    if kernel_id is None and (found := KERNEL_ID_IN_PAGE.search(chunk)):
+                        kernel_id = found.group(1)
+                    yield chunk
+                    pending = asyncio.ensure_future(anext(pages))
+            # Looked at once more when the page is complete: a preheated kernel that died
+            # before anyone asked has its page rendered from stored outputs.
+            if kernel_id and (finished or clock() - checked >= KERNEL_WATCH_SECONDS):
+                checked = clock()
+                if not await kernel_alive(kernel_manager, kernel_id):
+                    say("a page stopped: its kernel closed before the page was ready "
+                        "(out of memory?); the attendee was asked to reload")
+                    yield kernel_died_block(page_finished=finished)
+                    return
+            if finished:
+                return
+    finally:
+        if not pending.done():
+            pending.cancel()
+            with contextlib.suppress(BaseException):
+                await pending
+        aclose = getattr(pages, "aclose", None)
+        if aclose is not None:
+            with contextlib.suppress(BaseException):
+                await aclose()
+
+
+async def kernel_alive(kernel_manager: Any, kernel_id: str) -> bool:
+    try:
+        kernel = kernel_manager.get_kernel(kernel_id)
+    except KeyError:
+        return False
+    return bool(await kernel.is_alive())
+
+
 def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
           extra_handlers: list[tuple] | None = None) -> None:
     """Run the web app in this process until interrupted.
@@ -236,7 +314,8 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             rendering += 1
             counted = True
             try:
-                async for html in self.get_generator(path=path):
+                async for html in watch_kernel(self.get_generator(path=path),
+                                               self.kernel_manager):
                     if counted and '"kernelId"' in html:
                         rendering -= 1
                         counted = False
@@ -251,6 +330,7 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
 
         def initialize(self, argv=None):
             self.log.addFilter(QuietLog())
+            logging.getLogger("tornado.application").addFilter(QuietLog())
             super().initialize(argv)
 
         def init_settings(self) -> dict:
@@ -308,11 +388,17 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
 
 class QuietLog(logging.Filter):
     """Drop warnings that mean nothing to a trainer (every notebook is "not trusted": Voilà
-    strips code and never shows untrusted HTML from outputs anyway)."""
+    strips code and never shows untrusted HTML from outputs anyway), and the tracebacks of a
+    kernel that died (`watch_kernel` has said so in one line)."""
 
-    NOISE = ("is not trusted",)
+    NOISE = ("is not trusted", "Kernel died while waiting for execute reply",
+             "Kernel never reached an 'alive' state", "Uncaught exception in write_error")
 
     def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if type(error).__name__ == "DeadKernelError" or (
+                error is not None and any(n in str(error) for n in self.NOISE)):
+            return False
         return not any(n in record.getMessage() for n in self.NOISE)
 
 

@@ -1,0 +1,112 @@
+"""A page whose kernel dies before it is ready says so in words, instead of spinning forever."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+
+import nbformat
+import pytest
+from playwright.sync_api import expect
+
+from conftest import REPO, start_serve, stop_serve
+from workshop_kit.faces import webapp
+from workshop_kit.faces.kernels import ServedKernelManager
+
+CONFIG_CHUNK = '<script id="jupyter-config-data">{"kernelId": "0f0e-1234"}</script>'
+STOPPED = "This page stopped before it was ready"
+
+
+class FakeKernel:
+    def __init__(self, alive: bool):
+        self.alive = alive
+
+    async def is_alive(self) -> bool:
+        return self.alive
+
+
+class FakeKernelManager:
+    def __init__(self, alive: bool):
+        self.kernel = FakeKernel(alive)
+
+    def get_kernel(self, kernel_id: str) -> FakeKernel:
+        assert kernel_id == "0f0e-1234"
+        return self.kernel
+
+
+async def page_that_hangs_after_its_first_cell():
+    yield "<html><body>"
+    yield CONFIG_CHUNK
+    await asyncio.sleep(3600)  # nbclient waiting on a reply that never comes
+    yield "never"
+
+
+async def page_that_finishes():
+    yield "<html><body>"
+    yield CONFIG_CHUNK
+    yield "</body></html>"
+
+
+async def collect(pages, manager) -> list[str]:
+    return [chunk async for chunk in webapp.watch_kernel(pages, manager)]
+
+
+def test_a_dead_kernel_ends_a_hanging_page_with_a_plain_message(monkeypatch):
+    monkeypatch.setattr(webapp, "KERNEL_WATCH_SECONDS", 0.05)
+    chunks = asyncio.run(asyncio.wait_for(
+        collect(page_that_hangs_after_its_first_cell(), FakeKernelManager(alive=False)), 10))
+    assert chunks[:2] == ["<html><body>", CONFIG_CHUNK]
+    assert STOPPED in chunks[-1] and 'role="alert"' in chunks[-1]
+    assert chunks[-1].startswith("</div></div>") and chunks[-1].endswith("</html>")
+
+
+def test_a_page_finished_with_a_dead_kernel_is_replaced_by_the_message(monkeypatch):
+    chunks = asyncio.run(collect(page_that_finishes(), FakeKernelManager(alive=False)))
+    assert chunks[:3] == ["<html><body>", CONFIG_CHUNK, "</body></html>"]
+    assert STOPPED in chunks[-1] and not chunks[-1].startswith("</div>")
+
+
+def test_a_live_kernel_passes_the_page_through_unchanged():
+    chunks = asyncio.run(collect(page_that_finishes(), FakeKernelManager(alive=True)))
+    assert chunks == ["<html><body>", CONFIG_CHUNK, "</body></html>"]
+
+
+def test_served_kernels_are_not_restarted_behind_their_page():
+    assert ServedKernelManager().autorestart is False
+
+
+@pytest.fixture
+def notebooks_with_a_dying_page(tmp_path):
+    for notebook in (REPO / "notebooks").glob("*.ipynb"):
+        shutil.copy(notebook, tmp_path)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import ipywidgets\nipywidgets.HTML('<p>first</p>')"),
+                nbformat.v4.new_code_cell("import os, time\ntime.sleep(1)\nos._exit(1)"),
+                nbformat.v4.new_code_cell("ipywidgets.HTML('<p>never shown</p>')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tmp_path / "dies.ipynb")
+    return tmp_path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("pool_size", ["0", "1"], ids=["started-on-request", "preheated"])
+def test_a_kernel_that_dies_gives_the_page_a_plain_message(page, notebooks_with_a_dying_page,
+                                                          pool_size, tmp_path):
+    log = tmp_path / "serve.log"
+    base, process = start_serve(["--pool-size", pool_size], log=log,
+                                env={"WORKSHOP_KIT_NOTEBOOKS": str(notebooks_with_a_dying_page)})
+    try:
+        page.goto(f"{base}/voila/render/dies.ipynb", wait_until="commit", timeout=90_000)
+        alert = page.get_by_role("alert").filter(has_text=STOPPED)
+        expect(alert).to_be_visible(timeout=90_000)
+        expect(alert.get_by_role("link", name="Reload the page")).to_be_visible()
+        assert page.locator("#loading").count() == 0, "the spinner is still there"
+        assert page.get_by_text("never shown").count() == 0
+        assert page.get_by_text("exception occurred").count() == 0
+        assert page.get_by_text("Traceback").count() == 0
+        said = log.read_text()  # before the server stops (stopping kernels is noisier)
+        assert "kernel closed before the page was ready" in said
+        assert "Traceback" not in said
+    finally:
+        stop_serve(process)
