@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import re
+import subprocess
+import sys
 
-import matplotlib.pyplot as plt
 import pytest
+from bs4 import BeautifulSoup
 
 from workshop_kit.core.timeline import Milestone, Timeline, plan_timeline
 from workshop_kit.core.timescales import TimescaleKind
@@ -79,7 +80,7 @@ def test_empty_timeline_says_so_rather_than_drawing_nothing():
     timeline = plan_timeline("sgo_abroad", {})
     assert "No milestones can be dated yet" in timeline_table(timeline)
     chart = timeline_chart_html(timeline)
-    assert "<img" not in chart and "No chart yet" in chart
+    assert "<svg" not in chart and "No chart yet" in chart
 
 
 def test_flags_say_severity_in_words_most_urgent_first():
@@ -113,21 +114,47 @@ def test_reference_rules_are_listed_beside_the_timeline():
     assert "partner of a parent" in html and "local authority foster parents" in html
 
 
-def test_chart_is_an_image_with_alt_text_summarising_it(sgo):
+def test_chart_is_a_described_svg_with_one_marker_per_milestone(sgo):
     html = timeline_chart_html(sgo, today=dt.date(2026, 9, 1), known=SGO_CASE)
-    assert html.startswith("<style>") or "<figure" in html
-    alt = re.search(r'<img src="data:image/png;base64,([^"]+)" alt="([^"]+)"', html)
-    assert alt, "the chart must be an embedded PNG with a non-empty alt"
-    png, text = alt.groups()
-    assert base64.b64decode(png)[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = BeautifulSoup(html, "html.parser").find("svg")
+    assert svg is not None and svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    description = svg.find(id=desc_id).get_text()
     first, last = sgo.milestones[0], sgo.milestones[-1]
-    assert f"{len(sgo.milestones)} milestones" in text
-    assert first.label in text and last.label in text
-    assert "26-week window" in text and "Today" in text
+    assert f"{len(sgo.milestones)} milestones" in description
+    assert first.label in description and last.label in description
+    assert "26-week window" in description and "Today" in description
+    assert "Milestones:" in svg.find(id=title_id).get_text()
+    markers = svg.find_all(["path", "circle"], recursive=False)
+    assert len(markers) == len(sgo.milestones)
+    labels = [t.get_text() for t in svg.find_all("text", attrs={"text-anchor": "end"})]
+    assert labels == [m.label + (" ⚠" if m.to_be_confirmed else "") for m in sgo.milestones]
+    assert svg.find("line", attrs={"stroke-dasharray": "6 4"}) is not None  # today
     assert "<figcaption>" in html
 
 
-def test_chart_closes_its_figures(sgo):
-    before = len(plt.get_fignums())
-    timeline_chart_html(sgo)
-    assert len(plt.get_fignums()) == before
+def test_milestones_are_placed_in_date_order_left_to_right(sgo):
+    svg = BeautifulSoup(timeline_chart_html(sgo), "html.parser").find("svg")
+    xs = [float(re.match(r"M([\d.]+)", p["d"]).group(1)) if p.name == "path" else float(p["cx"])
+          for p in svg.find_all(["path", "circle"], recursive=False)]
+    dues = [m.due for m in sgo.milestones]
+    assert sorted(range(len(xs)), key=lambda i: (xs[i], i)) == sorted(
+        range(len(dues)), key=lambda i: (dues[i], i))
+
+
+def test_two_charts_on_one_page_do_not_share_ids(sgo):
+    html = timeline_chart_html(sgo) + timeline_chart_html(sgo)
+    ids = [tag["id"] for tag in BeautifulSoup(html, "html.parser").find_all(id=True)]
+    assert len(ids) == len(set(ids)) == 6
+
+
+def test_drawing_a_chart_imports_no_plotting_library():
+    code = ("import datetime as dt, sys\n"
+            "from workshop_kit.core.timeline import plan_timeline\n"
+            "from workshop_kit.faces.timeline_view import timeline_chart_html\n"
+            "timeline_chart_html(plan_timeline('sgo_abroad', {'proceedings_issued': "
+            "dt.date(2026, 3, 2)}), today=dt.date(2026, 4, 1))\n"
+            "print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+

@@ -74,7 +74,7 @@ def test_the_timeline_follows_the_chosen_route(explorer, case):
     explorer.select(case.id)
     html = explorer.sections["timeline"].value
     assert f"Statutory milestones: {case.chosen_route.label}" in html
-    assert '<img src="data:image/png;base64,' in html and 'alt="Timeline chart for' in html
+    assert '<svg ' in html and ">Timeline chart for" in html
 
 
 def test_a_case_with_no_chosen_route_says_there_is_no_timeline(explorer):

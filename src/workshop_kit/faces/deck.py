@@ -124,15 +124,19 @@ def compact_sources(markup: str) -> str:
 
 
 def size_images(markup: str) -> str:
-    """Tell the layout how tall each chart will be on the slide (read from the PNG header)."""
+    """Tell the layout how tall each chart will be on the slide (from a PNG's header or an
+    SVG's viewBox)."""
     soup = BeautifulSoup(markup, "html.parser")
-    for img in soup.find_all("img"):
-        src = img.get("src")
-        height = IMAGE_MAX_HEIGHT
+    for img in soup.find_all(["img", "svg"]):
+        width_px, height_px = 0, 0
+        src, view_box = img.get("src"), img.get("viewBox") or img.get("viewbox")
         if isinstance(src, str) and src.startswith("data:image/png;base64,"):
             head = base64.b64decode(src.split(",", 1)[1][:44] + "==")[:24]
             width_px, height_px = struct.unpack(">II", head[16:24])
-            height = min(IMAGE_MAX_HEIGHT, height_px * min(1.0, CONTENT_WIDTH / max(width_px, 1)))
+        elif isinstance(view_box, str) and len(view_box.split()) == 4:
+            width_px, height_px = (int(float(v)) for v in view_box.split()[2:])
+        height = (min(IMAGE_MAX_HEIGHT, height_px * min(1.0, CONTENT_WIDTH / max(width_px, 1)))
+                  if height_px else IMAGE_MAX_HEIGHT)
         img["data-slide-height"] = str(int(height) + 20)
     return str(soup)
 

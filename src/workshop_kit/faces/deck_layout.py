@@ -85,7 +85,7 @@ def estimate_height(element: Tag | NavigableString, *, chars: float = CHARS_PER_
     """Rough rendered height in px: wrapped lines of text, plus a line per nested block."""
     if isinstance(element, NavigableString):
         return math.ceil(len(element.strip()) / chars) * line
-    if element.name == "img":
+    if element.name in {"img", "svg"}:
         return _slide_height(element)
     if element.name == "tr":
         cells = element.find_all(["th", "td"], recursive=False)
@@ -93,11 +93,14 @@ def estimate_height(element: Tag | NavigableString, *, chars: float = CHARS_PER_
         heights = [estimate_height(c, chars=TABLE_CHARS_PER_LINE * w, line=TABLE_LINE_PX)
                    for c, w in zip(cells, widths, strict=True)]
         return max(heights, default=TABLE_LINE_PX) + 12
+    pictures = element.find_all(["img", "svg"])
     text = element.get_text(" ", strip=True)
+    drawn = sum(len(p.get_text(" ", strip=True)) for p in pictures if p.name == "svg")
+    text = text[: max(0, len(text) - drawn)]  # an SVG's labels are part of its picture
     nested = len(element.find_all(BLOCKS))
     lines = math.ceil(len(text) / max(chars, 8)) + 0.5 * nested
     margin = line * 0.5 if element.name in {"p", "ul", "ol", "h3", "h4", "h5", "div"} else 4
-    images = sum(_slide_height(i) for i in element.find_all("img"))
+    images = sum(_slide_height(i) for i in pictures)
     return max(lines, 1) * line + margin + images
 
 
