@@ -11,7 +11,8 @@ Attendee view is the default. Trainer view adds timings, trainer notes and model
   view; it is a presentation mode there, not access control.
 
 A preheated Voilà kernel runs the notebook before anyone asks for it, so the view is resolved on
-first use: `visitor_view()` waits for the visitor's request (`voila.utils.wait_for_request`) and
+first use: `visitor_view()` waits for the visitor's request (`faces/preheat.py`, Voilà's protocol
+without importing Voilà into the kernel) and
 only then reads `QUERY_STRING`. Never `VOILA_REQUEST_URL`: in a pooled kernel it holds the
 *previous* visitor's address.
 """
@@ -75,8 +76,7 @@ def visitor_view() -> str:
     kernel, from `QUERY_STRING` only."""
     if not VIEW.resolved:
         if served_by_workshop_kit():
-            from voila.utils import wait_for_request
-
+            from workshop_kit.faces.preheat import wait_for_request
             from workshop_kit.faces.quiet_errors import quiet_tracebacks
 
             quiet_tracebacks()
