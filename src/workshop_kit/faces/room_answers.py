@@ -196,6 +196,9 @@ def _read(path: Path, day: dt.date) -> tuple[list[_Answer], set[str]]:
         return _read_database(path, day)
     if path.suffix.lower() == ".csv":
         return _read_csv(path), set()
+    if path.suffix.lower() in {".sqlite3", ".sqlite", ".db"}:
+        raise RoomAnswersError(f"room answers '{path}': not a polls database (this file is not "
+                               "SQLite; the one `serve` keeps is named polls.sqlite3)")
     raise RoomAnswersError(
         f"room answers '{path}': this is neither a CSV file exported from the trainer's poll page "
         f"nor a polls database ({DB_NAME})")
