@@ -49,9 +49,9 @@ def answer_at(store: PollStore, poll: str, option: str, when: dt.datetime) -> st
 
 
 def simulate_room(data_dir: Path) -> list[str]:
-    """The day: two polls answered (the delay poll at 10:04, Kemi's route poll at 13:04), one
-    poll opened and closed with no answer; and a poll answered at another workshop, in
-    November. Returns every voter id."""
+    """The day: two polls answered (the delay poll at 10:04, Kemi's route poll at 13:04), two
+    opened and closed with no answer (one of a workshop not in the pack); and a poll answered at
+    another workshop, in November. Returns every voter id."""
     store = PollStore(data_dir)
     voters = []
     starts = {DELAY: dt.datetime(2026, 12, 1, 10, 4, tzinfo=dt.UTC),
@@ -71,8 +71,9 @@ def simulate_room(data_dir: Path) -> list[str]:
     store.set_open(OTHER_DAY_POLL, False)
     store.db.execute("UPDATE poll_state SET changed = ? WHERE poll = ?",
                      ("2026-11-20T09:40:00+00:00", OTHER_DAY_POLL))
-    store.db.execute("INSERT INTO poll_state VALUES (?, 0, ?)",
-                     ("01_special_guardianship.when_to_ask", "2026-12-01T11:00:00+00:00"))
+    for unanswered in ("01_special_guardianship.when_to_ask", "02_convention_adoption.experience"):
+        store.db.execute("INSERT INTO poll_state VALUES (?, 0, ?)",
+                         (unanswered, "2026-12-01T11:00:00+00:00"))
     store.close()
     return voters
 
@@ -193,7 +194,8 @@ def test_polls_not_answered_on_the_day_are_left_out_with_one_line(folder_report)
     text = line.get_text(" ", strip=True)
     assert "No answers on 1 December 2026, so left out" in text
     assert "“Special Guardianship with carers overseas” (1 poll)" in text
-    assert "“Orders compared” (1 poll)" in text, "answered at November's workshop, not this one"
+    assert "“Adoption by family overseas” (1 poll)" in text, "opened on the day, not answered"
+    assert "Orders compared" not in text, "answered at November's workshop, not in this pack"
 
 
 def test_no_voter_id_appears_in_the_report(room, folder_report, batch_report):

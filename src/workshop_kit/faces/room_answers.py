@@ -64,8 +64,7 @@ class PollTally:
 @dataclass(frozen=True)
 class RoomAnswers:
     """The polls answered on `day`, in the order they were first answered; `unanswered` holds
-    the polls the sources show were asked (opened, or answered on another day) with no answer on
-    the day."""
+    the polls a data folder shows were opened or closed on the day with no answer on it."""
 
     day: dt.date
     tallies: tuple[PollTally, ...]
@@ -121,8 +120,10 @@ def collect(paths: Sequence[Path], day: dt.date,
     paths = list({Path(p).resolve(): Path(p) for p in paths}.values())  # the same file once
     answers: list[_Answer] = []
     asked: dict[str, str] = {}  # poll → the file it came from, to refuse counting a poll twice
+    opened_on_day: set[str] = set()
     for path in paths:
         found, opened = _read(Path(path), day)
+        opened_on_day |= opened
         sources = {a.poll: a.source for a in found}
         sources |= {poll: f"'{path}'" for poll in opened if poll in polls and poll not in sources}
         for answer in found:
@@ -153,7 +154,8 @@ def collect(paths: Sequence[Path], day: dt.date,
         tallies.append(PollTally(poll, counts, min(a.when for a in mine),
                                  max(a.when for a in mine)))
     answered = {t.poll for t in tallies}
-    return RoomAnswers(day, tuple(tallies), tuple(p for p in asked if p not in answered))
+    unanswered = tuple(p for p in sorted(opened_on_day) if p in polls and p not in answered)
+    return RoomAnswers(day, tuple(tallies), unanswered)
 
 
 def known_polls() -> dict[str, list[str]]:

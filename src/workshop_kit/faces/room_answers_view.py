@@ -22,7 +22,7 @@ from workshop_kit.faces.document import Document
 from workshop_kit.faces.html import tbc_badge
 from workshop_kit.faces.polls import RoomPoll, catalogue
 from workshop_kit.faces.room_answers import PollTally, RoomAnswers, uk_time
-from workshop_kit.faces.routes_view import verdict_badge
+from workshop_kit.faces.routes_view import VIEW_STYLE, verdict_badge
 
 PART_ID = "room-answers"
 PART_TITLE = "What the room answered"
@@ -33,11 +33,15 @@ ROOM_STYLE = """
 <style>
 .wk-room-poll { margin: 1.2em 0 1.6em; }
 .wk-room-meta { margin: .2em 0 .5em; }
-.wk-room-table td.wk-room-count { text-align: right; white-space: nowrap; width: 5.5em; }
-.wk-room-table td.wk-room-share { white-space: nowrap; width: 14em; }
+.wk-room-table th.wk-room-count, .wk-room-table td.wk-room-count { width: 4.5em; }
+.wk-room-table td.wk-room-count { text-align: right; }
+.wk-room-table th.wk-room-share { width: 12.5em; }
+.wk-room-table td.wk-room-share { white-space: nowrap; }
+.wk-room-table th.wk-room-verdict { width: 11em; }
+.wk-room-table td .wk-verdict { white-space: normal; }
 .wk-room-table tbody th { font-weight: 400; }
 .wk-room-top { font-weight: 700; }
-.wk-bar { display: inline-block; vertical-align: middle; width: 9em; height: .95em;
+.wk-bar { display: inline-block; vertical-align: middle; width: 8em; height: .95em;
           border: 1px solid #595959; background: #ffffff; margin-right: .5em;
           -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .wk-bar-fill { display: block; height: 100%; background: #1d4f91;
@@ -45,7 +49,7 @@ ROOM_STYLE = """
 .wk-room-engine { border-left: 4px solid #595959; padding: .1em 0 .1em .8em; margin: .6em 0; }
 .wk-room-engine ul { margin: .3em 0; padding-left: 1.2em; }
 @media (forced-colors: active) { .wk-bar-fill { background: CanvasText; } }
-@media print { .wk-room-poll, .wk-room-engine { break-inside: avoid; } }
+@media print { .wk-room-meta { break-after: avoid; } }
 </style>
 """
 
@@ -92,11 +96,13 @@ def poll_table(room_poll: RoomPoll, tally: PollTally,
             f'<td class="wk-room-share"><span class="wk-bar" aria-hidden="true">'
             f'<span class="wk-bar-fill" style="width: {share}%"></span></span>{share}%</td>'
             f"{engine}</tr>")
-    engine_head = '<th scope="col">The assessment\'s verdict</th>' if verdicts is not None else ""
+    engine_head = ('<th scope="col" class="wk-room-verdict">The route finder\'s verdict</th>'
+                   if verdicts is not None else "")
     return (f'<table class="wk-table wk-room-table"><caption class="wk-sr">Answers to: '
             f"{escape(room_poll.poll.question)}</caption><thead><tr>"
-            '<th scope="col">Answer</th><th scope="col">People</th>'
-            f'<th scope="col">Share of those who answered</th>{engine_head}</tr></thead>'
+            '<th scope="col">Answer</th><th scope="col" class="wk-room-count">People</th>'
+            '<th scope="col" class="wk-room-share">Share of those who answered</th>'
+            f"{engine_head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -132,8 +138,9 @@ def engine_html(case: CaseStudy, assessments: Sequence[RouteAssessment], in_pack
              if in_pack else
              f"The case study “{escape(case.title)}” is not part of this pack: ask your trainer "
              "for it to see every reason, condition and step.")
-    return (f'<div class="wk-room-engine"><p><strong>What the assessment of this case says'
-            f"</strong> (the kit's route finder, on the case's facts):</p><ul>{''.join(items)}</ul>"
+    return (f'<div class="wk-room-engine"><p><strong>What the assessment of “{escape(case.title)}”'
+            f" says</strong> (the kit's route finder, on the case's facts), route by route:</p>"
+            f"<ul>{''.join(items)}</ul>"
             f"<p>{where}</p></div>")
 
 
@@ -169,7 +176,8 @@ def room_answers_html(answers: RoomAnswers, modules: Sequence[str], cases: Seque
             f'<p class="wk-room-meta">{asked_in}'
             f"<strong>{_people(tally.total)} answered</strong>, {_when(tally)} (UK time).</p>"
             + poll_table(room_poll, tally, verdicts) + (engine or "") + "</section>")
-    return (ROOM_STYLE + f'<div class="wk wk-room"><p>The polls put to the room on '
+    badges = VIEW_STYLE if any(t.poll in route_cases for t in answers.tallies) else ""
+    return (ROOM_STYLE + badges + f'<div class="wk wk-room"><p>The polls put to the room on '
             f"{long_date(answers.day)}, answered anonymously from attendees' own devices: each "
             "table counts answers, never who gave them. A poll asks for a view, so the answers "
             "show where the room stood on the day, not what the law is.</p>"
