@@ -167,10 +167,11 @@ def _wrote(paths: list[Path]) -> None:
               "(repeat for more; default: none).")
 @click.option("--room-answers", "room_answers", multiple=True, metavar="PATH",
               type=click.Path(path_type=Path),
-              help="Add 'What the room answered': the room polls' answers on --date, from the "
-              "folder `serve --data-dir` kept (default: workshop-kit's folder in your user data "
-              "directory, /polls), its polls.sqlite3, or CSV files exported from the trainer's "
-              "poll page (a file or a folder of them; repeat for more).")
+              help="Add 'What the room answered': the room polls' answers given on --date, from "
+              "the folder `serve` kept them in (its --data-dir; without one, polls/ in "
+              "workshop-kit's user data folder, e.g. ~/.local/share/workshop-kit/polls), its "
+              "polls.sqlite3, or CSV files exported from the trainer's poll page (a file or a "
+              "folder of them; repeat for more).")
 @click.option("--batch", "batch_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
               help="A YAML list of documents to make (client, date, kind, modules, cases, "
               "case_file, room_answers); replaces --client, --module and --case.")
@@ -185,9 +186,10 @@ def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool
     """Make a training pack for a client: a self-contained HTML document (and PDF).
 
     Cover, contents, each chosen workshop with its sourced key points, the orders compared, the
-    chosen case studies, the points still to be confirmed, and next steps with the provider's
-    contact details. No scripts, nothing loaded from outside: it can be emailed or archived as
-    one file. An existing file is never replaced without --force; a failure leaves nothing.
+    chosen case studies, what the room answered in its polls (with --room-answers), the points
+    still to be confirmed, and next steps with the provider's contact details. No scripts,
+    nothing loaded from outside: it can be emailed or archived as one file. An existing file is
+    never replaced without --force; a failure leaves nothing.
     """
     from workshop_kit.faces.report import ReportRequest, make_report
 
