@@ -383,3 +383,27 @@ def test_the_part_has_no_axe_violations_and_makes_no_outside_request(folder_repo
     track = page.locator(f'section[data-poll="{DELAY}"] tr[data-option="art33"] .wk-bar')
     ratio = bar.bounding_box()["width"] / track.bounding_box()["width"]  # type: ignore[index]
     assert 0.37 < ratio < 0.41, "the bar's length is the share (39%)"
+
+
+def test_a_finding_to_be_confirmed_is_marked_and_listed_in_the_summary(tmp_path):
+    """Leo's route poll, his case not in the pack: the SGO route's deciding finding is unsettled,
+    so the room's part marks it and the 'Points to be confirmed' part lists it, from here."""
+    from workshop_kit.core.content import provider
+    from workshop_kit.faces.document import Document
+    from workshop_kit.faces.room_answers import PollTally
+    from workshop_kit.faces.room_answers_view import add_room_answers, deciding_reason
+
+    leo = case_study("leo-and-his-aunt-in-spain")
+    at = dt.datetime(2026, 12, 1, 11, 0, tzinfo=dt.UTC)
+    answers = RoomAnswers(DAY, (PollTally(route_poll(leo).id, {"sgo_abroad": 4}, at, at),))
+    (tmp_path / "room.json").write_text(answers.to_json(), encoding="utf-8")
+    doc = Document("Pack", "Ok Council", DAY, provider())
+    add_room_answers(doc, tmp_path / "room.json", ["01_special_guardianship"], [])
+    doc.add_unsettled_summary()
+    sgo = next(a for a in find_routes(leo, countries()) if a.route.value == "sgo_abroad")
+    reason = deciding_reason(sgo)
+    assert reason is not None and reason.to_be_confirmed
+    soup = BeautifulSoup(doc.html("Training pack"), "html.parser")
+    assert soup.select_one("#room-answers .wk-room-engine .wk-tbc-mark")
+    listed = [tr.get_text(" | ", strip=True) for tr in soup.select("#to-be-confirmed tbody tr")]
+    assert any(reason.text in row and "What the room answered" in row for row in listed)

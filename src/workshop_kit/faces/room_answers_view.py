@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
+from typing import Protocol
 
 from workshop_kit.core.calendar import long_date
 from workshop_kit.core.case_study import CaseStudy
@@ -52,6 +53,12 @@ ROOM_STYLE = """
 @media print { .wk-room-meta { break-after: avoid; } }
 </style>
 """
+
+
+class Register(Protocol):
+    """Where a printed document collects the points 'to be confirmed' (document._PartPrinting)."""
+
+    def unsettled(self, text: str, caveat: str | None = None) -> None: ...
 
 
 def shares(counts: Sequence[int]) -> list[int]:
@@ -120,7 +127,7 @@ def deciding_reason(assessment: RouteAssessment) -> Reason | None:
 
 
 def engine_html(case: CaseStudy, assessments: Sequence[RouteAssessment], in_pack: bool,
-                printing: object = None) -> str:
+                printing: Register | None = None) -> str:
     """What the engine's assessment of the case says of each route, in content's words."""
     items = []
     for a in assessments:
@@ -130,7 +137,7 @@ def engine_html(case: CaseStudy, assessments: Sequence[RouteAssessment], in_pack
             why = (f": {escape(reason.text)}{tbc_badge(reason.to_be_confirmed)}"
                    f'<span class="wk-cite">{escape(reason.citation)}</span>')
             if reason.to_be_confirmed and printing is not None:
-                printing.unsettled(reason.text, f"{a.route.label}: {reason.citation}")  # type: ignore[attr-defined]
+                printing.unsettled(reason.text, f"{a.route.label}: {reason.citation}")
         items.append(f"<li><strong>{escape(a.route.label)}</strong> — "
                      f"{verdict_badge(a.verdict)}{why}</li>")
     where = (f'Every reason, condition and step is in <a href="#case-{escape(case.id)}">'
@@ -153,7 +160,7 @@ def _route_cases() -> dict[str, CaseStudy]:
 
 
 def room_answers_html(answers: RoomAnswers, modules: Sequence[str], cases: Sequence[str],
-                      printing: object = None, today: dt.date | None = None) -> str:
+                      printing: Register | None = None, today: dt.date | None = None) -> str:
     """The part's body: the answered polls in the order they were asked, then one line on the
     polls of this pack that nobody answered on the day."""
     from workshop_kit.core.content import countries
@@ -181,21 +188,21 @@ def room_answers_html(answers: RoomAnswers, modules: Sequence[str], cases: Seque
             f"{long_date(answers.day)}, answered anonymously from attendees' own devices: each "
             "table counts answers, never who gave them. A poll asks for a view, so the answers "
             "show where the room stood on the day, not what the law is.</p>"
-            + "".join(blocks) + _unanswered_line(answers, modules, cases, polls) + "</div>")
+            + "".join(blocks) + _unanswered_line(answers, modules, cases, polls, route_cases)
+            + "</div>")
 
 
 def _unanswered_line(answers: RoomAnswers, modules: Sequence[str], cases: Sequence[str],
-                     polls: Mapping[str, RoomPoll]) -> str:
+                     polls: Mapping[str, RoomPoll], route_cases: Mapping[str, CaseStudy]) -> str:
     """One line: the polls of this pack's workshops and cases, and any other poll opened on the
     day, that had no answer on the day (left out)."""
     answered = {t.poll for t in answers.tallies}
     relevant = [k for k in polls if k.split(".", 1)[0] in modules]
-    relevant += [route for route, case in _route_cases().items() if case.id in cases]
+    relevant += [route for route, case in route_cases.items() if case.id in cases]
     relevant += [k for k in answers.unanswered if k in polls]
     missing = [k for k in dict.fromkeys(relevant) if k not in answered]
     if not missing:
         return ""
-    route_cases = _route_cases()
     names: dict[str, int] = {}
     for key in missing:  # a workshop's polls counted together, each case's route poll by name
         name = (f"“Which route would you choose?” for {route_cases[key].title}"
