@@ -165,34 +165,45 @@ def _wrote(paths: list[Path]) -> None:
 @click.option("--case", "cases", multiple=True, metavar="ID",
               help="A fictional case study to work through, e.g. leo-and-his-aunt-in-spain "
               "(repeat for more; default: none).")
+@click.option("--room-answers", "room_answers", multiple=True, metavar="PATH",
+              type=click.Path(path_type=Path),
+              help="Add 'What the room answered': the room polls' answers given on --date, from "
+              "the folder `serve` kept them in (its --data-dir; without one, polls/ in "
+              "workshop-kit's user data folder, e.g. ~/.local/share/workshop-kit/polls), its "
+              "polls.sqlite3, or CSV files exported from the trainer's poll page (a file or a "
+              "folder of them; repeat for more).")
 @click.option("--batch", "batch_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
               help="A YAML list of documents to make (client, date, kind, modules, cases, "
-              "case_file); replaces --client, --module and --case.")
+              "case_file, room_answers); replaces --client, --module and --case.")
 @click.option("--dry-run", is_flag=True, default=False,
               help="With --batch: check every entry and stop before making anything.")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
               help="With --batch: documents made at once (default: this computer's cores).")
 def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool, force: bool,
            provider_file: Path | None, modules: tuple[str, ...], cases: tuple[str, ...],
-           batch_file: Path | None, dry_run: bool, workers: int | None) -> None:
+           room_answers: tuple[Path, ...], batch_file: Path | None, dry_run: bool,
+           workers: int | None) -> None:
     """Make a training pack for a client: a self-contained HTML document (and PDF).
 
     Cover, contents, each chosen workshop with its sourced key points, the orders compared, the
-    chosen case studies, the points still to be confirmed, and next steps with the provider's
-    contact details. No scripts, nothing loaded from outside: it can be emailed or archived as
-    one file. An existing file is never replaced without --force; a failure leaves nothing.
+    chosen case studies, what the room answered in its polls (with --room-answers), the points
+    still to be confirmed, and next steps with the provider's contact details. No scripts,
+    nothing loaded from outside: it can be emailed or archived as one file. An existing file is
+    never replaced without --force; a failure leaves nothing.
     """
     from workshop_kit.faces.report import ReportRequest, make_report
 
     if batch_file is not None:
-        if client or modules or cases:
-            raise ValueError("--batch replaces --client, --module and --case: give one or the other")
+        if client or modules or cases or room_answers:
+            raise ValueError("--batch replaces --client, --module, --case and --room-answers: "
+                             "give one or the other")
         _batch(batch_file, out_dir, pdf=pdf, force=force, dry_run=dry_run, workers=workers)
         return
     if not client:
         raise ValueError("--client: give the commissioning organisation's name (or use --batch)")
     request = ReportRequest.from_cli(client=client, course_date=course_date, modules=modules,
-                                     cases=cases, provider_file=provider_file)
+                                     cases=cases, provider_file=provider_file,
+                                     room_answers=room_answers)
     _wrote(make_report(request, out_dir, pdf=pdf, force=force))
 
 

@@ -29,9 +29,11 @@ from workshop_kit.faces.slides import NBCONVERT_TEMPLATES
 NOTEBOOKS = Path(__file__).resolve().parent / "report_notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS / "client_report.ipynb"
 BRIEFING_NOTEBOOK = NOTEBOOKS / "case_briefing.ipynb"
+ROOM_ANSWERS_FILE = "room_answers.json"
 
 CLI_OPTIONS = {"client": "--client", "course_date": "--date", "modules": "--module",
-               "cases": "--case", "case_file": "CASE_FILE", "provider_file": "--provider"}
+               "cases": "--case", "case_file": "CASE_FILE", "provider_file": "--provider",
+               "room_answers": "--room-answers"}
 
 
 class Kind(StrEnum):
@@ -86,6 +88,8 @@ class ReportRequest(BaseModel):
     cases: tuple[Identifier, ...] = ()
     case_file: Path | None = None
     provider_file: Path | None = None
+    room_answers: tuple[Path, ...] = ()
+    """Room poll answers of the day (faces/room_answers.py): data folders, databases, CSVs."""
 
     @field_validator("course_date", mode="before")
     @classmethod
@@ -124,8 +128,20 @@ class ReportRequest(BaseModel):
             raise ValueError(f"'{path}' is not a YAML file (.yaml)")
         return path.resolve()
 
+    @field_validator("room_answers")
+    @classmethod
+    def _existing_answers(cls, paths: tuple[Path, ...]) -> tuple[Path, ...]:
+        for path in paths:
+            if not path.exists():
+                raise ValueError(f"'{path}' does not exist (give the folder `workshop-kit serve "
+                                 "--data-dir` used, its polls.sqlite3, or CSV exports of the polls)")
+        return tuple(p.resolve() for p in paths)
+
     @model_validator(mode="after")
     def _fits_kind(self) -> ReportRequest:
+        if self.kind is Kind.BRIEFING and self.room_answers:
+            raise ValueError("what the room answered goes in a training pack (report), not a "
+                             "case briefing")
         if self.kind is Kind.BRIEFING:
             if self.case_file is None:
                 raise ValueError("a case briefing needs a case file (CASE_FILE)")
@@ -140,10 +156,12 @@ class ReportRequest(BaseModel):
     @classmethod
     def from_cli(cls, *, client: str, course_date: str | None, modules: Sequence[str] = (),
                  cases: Sequence[str] = (), kind: str = "pack", case_file: Path | None = None,
-                 provider_file: Path | None = None) -> ReportRequest:
+                 provider_file: Path | None = None,
+                 room_answers: Sequence[Path] = ()) -> ReportRequest:
         try:
             return cls(client=client, course_date=course_date, kind=kind, modules=tuple(modules),
-                       cases=tuple(cases), case_file=case_file, provider_file=provider_file)
+                       cases=tuple(cases), case_file=case_file, provider_file=provider_file,
+                       room_answers=tuple(room_answers))
         except ValidationError as exc:
             raise RequestError(plain_errors(exc)) from None
 
@@ -157,6 +175,10 @@ class ReportRequest(BaseModel):
             load_case_study(self.case_file, countries())
         if self.provider_file is not None:
             provider(self.provider_file)
+        if self.room_answers:
+            from workshop_kit.faces.room_answers import collect
+
+            collect(self.room_answers, self.course_date)
 
     @property
     def file_stem(self) -> str:
@@ -181,6 +203,8 @@ class ReportRequest(BaseModel):
                                      "provider_file": "provider.yaml" if self.provider_file else ""}
         if self.kind is Kind.PACK:
             params |= {"modules": list(self.modules), "cases": list(self.cases)}
+            if self.room_answers:  # the counts, in a file: no answer is ever a parameter
+                params["room_answers_file"] = ROOM_ANSWERS_FILE
         else:
             params["case_file"] = f"case/{self.case_file.name}"  # type: ignore[union-attr]
         return params
@@ -364,6 +388,11 @@ def make_document(request: ReportRequest, out_dir: Path, *, pdf: bool = False,
                 shutil.copyfile(request.case_file, work / "case" / request.case_file.name)
             if request.provider_file is not None:
                 shutil.copyfile(request.provider_file, work / "provider.yaml")
+            if request.room_answers:
+                from workshop_kit.faces.room_answers import write_for_report
+
+                write_for_report(request.room_answers, request.course_date,
+                                 work / ROOM_ANSWERS_FILE)
             notebook = REPORT_NOTEBOOK if request.kind is Kind.PACK else BRIEFING_NOTEBOOK
             executed = work / "executed.ipynb"
             papermill.execute_notebook(

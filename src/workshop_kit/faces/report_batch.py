@@ -27,8 +27,10 @@ from workshop_kit.faces.report import (
 )
 
 ENTRY_NAMES = {"client": "client", "course_date": "date", "modules": "modules", "cases": "cases",
-               "case_file": "case_file", "provider_file": "provider", "kind": "kind"}
-ENTRY_FIELDS = {"client", "date", "kind", "modules", "cases", "case_file", "provider"}
+               "case_file": "case_file", "provider_file": "provider", "kind": "kind",
+               "room_answers": "room_answers"}
+ENTRY_FIELDS = {"client", "date", "kind", "modules", "cases", "case_file", "provider",
+                "room_answers"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ def read_batch(path: Path) -> list[Job]:
     field); a file that is not a list of entries at all is a ContentError.
 
     Entries: client, date (YYYY-MM-DD), kind (pack or briefing), modules and cases (lists of
-    ids) for a pack, case_file (relative to the batch file) for a briefing, provider (optional)."""
+    ids) for a pack, case_file (relative to the batch file) for a briefing, provider (optional),
+    room_answers (optional, a pack: one path or a list, relative to the batch file)."""
     doc = read_yaml(path)
     name = display_name(path)
     data = doc.data.get("reports") if isinstance(doc.data, dict) else doc.data
@@ -94,6 +97,7 @@ def read_batch(path: Path) -> list[Job]:
                 cases=tuple(entry.get("cases") or ()),
                 case_file=(base / entry["case_file"]) if entry.get("case_file") else None,
                 provider_file=(base / entry["provider"]) if entry.get("provider") else None,
+                room_answers=tuple(base / str(p) for p in _paths(entry.get("room_answers"))),
             )
             request.check_content()
         except ContentError as exc:
@@ -111,6 +115,17 @@ def read_batch(path: Path) -> list[Job]:
             continue
         jobs.append(Job(index + 1, request.client, request))
     return jobs
+
+
+def _paths(value: object) -> list[object]:
+    """One path or a list of them; a path is a string, never a mapping or a number."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) and item for item in items):
+        raise ValueError("room_answers: give a path (or a list of paths) to the serve data "
+                         "folder, its polls.sqlite3 or CSV exports of the polls")
+    return list(items)
 
 
 def check_targets(jobs: list[Job], out_dir: Path, *, pdf: bool, force: bool) -> None:

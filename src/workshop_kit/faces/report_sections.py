@@ -88,8 +88,10 @@ def _reading(plans: list[WorkshopPlan]) -> list[str]:
 
 
 def training_pack(client: str, course_date: str, modules: list[str], cases: list[str],
-                  provider_file: str | None = None) -> str:
-    """The whole training pack as one HTML body: the report notebook shows this."""
+                  provider_file: str | None = None, room_answers_file: str | None = None) -> str:
+    """The whole training pack as one HTML body: the report notebook shows this. With
+    `room_answers_file` (counts written by `workshop-kit report --room-answers`), a part on what
+    the room answered follows the case studies."""
     day = dt.date.fromisoformat(course_date)
     who = provider(Path(provider_file) if provider_file else None)
     doc = Document("Permanence with family and friends overseas", client, day, who)
@@ -105,6 +107,10 @@ def training_pack(client: str, course_date: str, modules: list[str], cases: list
     for case_id in cases:
         case = case_study(case_id)
         doc.add(f"case-{case.id}", f"Case study: {case.title}", partial(case_html, case))
+    if room_answers_file:
+        from workshop_kit.faces.room_answers_view import add_room_answers
+
+        add_room_answers(doc, Path(room_answers_file), modules, cases)
     doc.add_unsettled_summary()
     doc.add_ending(list(who.next_steps), [*_reading(plans), *who.further_reading])
     return doc.html("Network Days: bespoke training", subtitle=TRAINING_PACK)
