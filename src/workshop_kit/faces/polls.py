@@ -153,7 +153,7 @@ def results(room_poll: RoomPoll, store: PollStore) -> dict:
 
 
 def export_csv(room_poll: RoomPoll, store: PollStore) -> str:
-    """One row per answer (option id and text, time), then the totals; cells that a spreadsheet
+    """One row per answer (option id and text, time), no voter ids; cells that a spreadsheet
     would run as a formula are quoted so an export is safe to open."""
     out = io.StringIO()
     writer = csv.writer(out)
