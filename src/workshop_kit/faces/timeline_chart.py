@@ -105,10 +105,13 @@ def timeline_svg(milestones: Sequence[Milestone], *, title: str, description: st
         parts.append(marker(style, x(m.due), y(row)))
         parts.append(_label(x(m.due) + 11, y(row) + 4.5, f"{m.due.day} {m.due:%b}"))
     if today:
-        parts.append(f'<line x1="{x(today)}" y1="{TOP - 22}" x2="{x(today)}" y2="{bottom}" '
+        parts.append(f'<line x1="{x(today)}" y1="{TOP - 36}" x2="{x(today)}" y2="{bottom}" '
                      f'stroke="{TODAY}" stroke-width="2" stroke-dasharray="6 4"/>')
-        parts.append(_label(x(today) + 4, bottom - 6,
-                            f"Today {today.day} {today:%b %Y}", colour=TODAY, bold=True))
+        # Above the rows, where it covers no milestone; right-aligned near the right edge.
+        words = f"Today {today.day} {today:%b %Y}"
+        near_edge = x(today) + 4 + CHAR_WIDTH * len(words) > WIDTH
+        parts.append(_label(x(today) - 4 if near_edge else x(today) + 4, TOP - 28, words,
+                            colour=TODAY, bold=True, anchor="end" if near_edge else "start"))
     parts.append(legend([KIND_STYLE[k] for k in KIND_STYLE if any(m.kind is k for m in milestones)],
                         band_name if band else "", bool(today), bottom + 34, hatch))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
@@ -125,11 +128,12 @@ def marker(style: KindStyle, cx: float, cy: float) -> str:
     return f'<path d="M{cx},{cy - 7} L{cx + 7},{cy} L{cx},{cy + 7} L{cx - 7},{cy} Z" {paint}/>'
 
 
-def _label(x: float, y: float, text: str, *, colour: str = INK, bold: bool = False) -> str:
+def _label(x: float, y: float, text: str, *, colour: str = INK, bold: bool = False,
+           anchor: str = "start") -> str:
     """Text with a white halo, readable where it crosses a line or the shaded window."""
     weight = ' font-weight="700"' if bold else ""
     return (f'<text x="{x}" y="{y}" font-size="12.5" fill="{colour}"{weight} stroke="#ffffff" '
-            f'stroke-width="4" paint-order="stroke">{escape(text)}</text>')
+            f'stroke-width="4" paint-order="stroke" text-anchor="{anchor}">{escape(text)}</text>')
 
 
 def legend(kinds: list[KindStyle], band_name: str, today: bool, top: float, hatch: str) -> str:
