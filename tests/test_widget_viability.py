@@ -9,7 +9,7 @@ import pytest
 
 from workshop_kit.core.content import viability_framework
 from workshop_kit.core.viability import Outcome, Rating
-from workshop_kit.faces.viability_view import evidence_table_html
+from workshop_kit.faces.render.viability import evidence_table_html
 from workshop_kit.faces.widgets import ViabilityBuilder
 
 FRAMEWORK = viability_framework()

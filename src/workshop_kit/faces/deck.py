@@ -258,28 +258,27 @@ def design_further_reading(ctx: Context) -> list[Part]:
 
 
 def design_orders(ctx: Context, selected: list[str] | None = None) -> list[Part]:
-    from workshop_kit.faces.html import comparison_table
-    from workshop_kit.faces.widgets.orders import DEFAULT_SELECTION
+    from workshop_kit.core.orders import DEFAULT_SELECTION
+    from workshop_kit.faces.render.orders import comparison_table
 
     comparison = compare(orders_chart(), list(selected or DEFAULT_SELECTION))
     return [Part(compact_sources(comparison_table(comparison)), _section_notes(ctx))]
 
 
 def design_timeline(ctx: Context, route: str = "sgo_abroad") -> list[Part]:
-    from workshop_kit.faces.timeline_view import (
+    from workshop_kit.core.content import timescales
+    from workshop_kit.core.timeline import EXAMPLE_DATES, dates_for_route, plan_timeline
+    from workshop_kit.faces.render.timeline import (
         delay_flags_html,
         reference_rules_html,
         timeline_chart_html,
         timeline_table,
     )
-    from workshop_kit.faces.widgets.timeline import TimelinePlanner
 
-    planner = TimelinePlanner(route=route)
-    timeline = planner.timeline
-    if timeline is None:  # the planner plans on construction; this guards a change there
-        raise DeckError(f"the timeline planner drew no timeline for route '{route}'")
+    known = dates_for_route(route, EXAMPLE_DATES, timescales())  # as the live planner starts
+    timeline = plan_timeline(route, known)
     notes = _section_notes(ctx)
-    return [Part(size_images(timeline_chart_html(timeline, today=ctx.today, known=planner.known)),
+    return [Part(size_images(timeline_chart_html(timeline, today=ctx.today, known=known)),
                  notes),
             Part(timeline_table(timeline), notes, new_slide=True, detail=True),
             Part(delay_flags_html(timeline) + reference_rules_html(timeline), notes,
@@ -287,10 +286,10 @@ def design_timeline(ctx: Context, route: str = "sgo_abroad") -> list[Part]:
 
 
 def design_countries(ctx: Context, country_id: str | None = None) -> list[Part]:
-    from workshop_kit.faces.routes_view import country_status_html
-    from workshop_kit.faces.widgets.countries import CountryConventions
+    from workshop_kit.faces.render.country import country_status_html
 
-    country = CountryConventions(country_id).country
+    countries = load_countries()
+    country = countries.country(country_id) if country_id else countries.by_name()[0]
     return [Part(compact_sources(country_status_html(country)), _section_notes(ctx))]
 
 
@@ -308,7 +307,7 @@ def worked_example():
 
 def design_route_finder(ctx: Context) -> list[Part]:
     from workshop_kit.core.routes import find_routes
-    from workshop_kit.faces.routes_view import route_verdicts_html
+    from workshop_kit.faces.render.routes import route_verdicts_html
 
     case = worked_example()
     assessments = find_routes(case, load_countries(), today=ctx.today)
@@ -330,13 +329,18 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
     from workshop_kit.core.content import viability_framework
     from workshop_kit.core.routes import find_routes
     from workshop_kit.core.viability import outline_support_plan, summarise_viability
-    from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
-    from workshop_kit.faces.viability_view import (
+    from workshop_kit.faces.render.balance_sheet import balance_sheet_html
+    from workshop_kit.faces.render.case_card import (
+        case_card_html,
+        case_timeline_html,
+        discussion_html,
+    )
+    from workshop_kit.faces.render.routes import route_verdicts_html
+    from workshop_kit.faces.render.viability import (
         evidence_table_html,
         support_plan_html,
         viability_summary_html,
     )
-    from workshop_kit.faces.widgets.case_explorer import discussion_html, timeline_section
 
     parts = []
     countries = load_countries()
@@ -348,7 +352,7 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
                    for a in sorted(case.model_answers, key=lambda a: a.question)]
         assessments = find_routes(case, countries, today=ctx.today)
         table, blocks = split_routes(route_verdicts_html(assessments))
-        timeline = size_images(timeline_section(case))
+        timeline = size_images(case_timeline_html(case, countries))
         chart, _, rest = timeline.partition("</figure>")
         framework = viability_framework()
         evidence = case.viability_evidence
@@ -376,11 +380,24 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
     return parts
 
 
-def design_viability(ctx: Context, *args, **kwargs) -> list[Part]:
-    from workshop_kit.faces.widgets.viability import ViabilityBuilder
+def design_viability(ctx: Context, evidence: dict | None = None) -> list[Part]:
+    """What the viability builder shows before anyone rates: the summary, the support plan and
+    the evidence table, from the renderers the builder calls."""
+    from workshop_kit.core.content import viability_framework
+    from workshop_kit.core.viability import outline_support_plan, read_evidence, summarise_viability
+    from workshop_kit.faces.html import STYLE
+    from workshop_kit.faces.render.viability import (
+        evidence_table_html,
+        support_plan_html,
+        viability_summary_html,
+    )
 
-    return [Part(compact_sources(ViabilityBuilder(*args, **kwargs).static_html()),
-                 _section_notes(ctx))]
+    framework = viability_framework()
+    given = {d.id: read_evidence((evidence or {}).get(d.id)) for d in framework.domains}
+    body = (STYLE + viability_summary_html(summarise_viability(given, framework))
+            + support_plan_html(outline_support_plan(given, framework))
+            + evidence_table_html(given, framework))
+    return [Part(compact_sources(body), _section_notes(ctx))]
 
 
 DESIGNS: dict[str, Callable[..., list[Part]]] = {

@@ -18,9 +18,9 @@ from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
+from workshop_kit.faces.page_mode import PAGE_MODE, TRAINER, TrainerOnly, mode_switch, visitor_mode
 from workshop_kit.faces.room import qr_svg, room_url
-from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch, visitor_view
-from workshop_kit.faces.widgets.static import StaticBox
+from workshop_kit.faces.widgets.base import StaticBox
 
 READING_HEADINGS = {
     ReadingKind.STATUTE: "Statute",
@@ -38,9 +38,9 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
-def _index_table(view: str) -> str:
+def _index_table(mode: str) -> str:
     # Served by workshop-kit, the trainer's cookie carries the view from page to page.
-    suffix = "?view=trainer" if view == TRAINER and not VIEW.locked else ""
+    suffix = "?view=trainer" if mode == TRAINER and not PAGE_MODE.locked else ""
     rows = "".join(
         f'<tr><th scope="row"><a href="{escape(p.notebook)}{suffix}">{escape(p.title)}</a></th>'
         f'<td>{escape(p.summary)}</td><td class="wk-nowrap">{p.minutes} min</td>'
@@ -63,8 +63,8 @@ def workshop_index() -> widgets.HTML:
     view the links open each workshop in trainer view too.
     """
     def build() -> widgets.Widget:
-        index = widgets.HTML(_index_table(visitor_view()))
-        VIEW.observe(lambda change: setattr(index, "value", _index_table(change["new"])),
+        index = widgets.HTML(_index_table(visitor_mode()))
+        PAGE_MODE.observe(lambda change: setattr(index, "value", _index_table(change["new"])),
                      names="mode")
         url = room_url()
         if url is None:
@@ -123,7 +123,7 @@ class WorkshopPage:
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])
-        return StaticBox([view_switch(), about, trainer])
+        return StaticBox([mode_switch(), about, trainer])
 
     @_part("This section's key points")
     def key_points(self, section_id: str) -> StaticBox:

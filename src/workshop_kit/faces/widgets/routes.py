@@ -8,7 +8,6 @@ The law is all in `core.routes`; this module only turns the answers into a case 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from html import escape
 from typing import Any
 
@@ -32,7 +31,7 @@ from workshop_kit.core.content import countries as load_countries
 from workshop_kit.core.countries import UK_ID, Countries
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.faces.html import STYLE
-from workshop_kit.faces.routes_view import (
+from workshop_kit.faces.render.case_card import (
     ART33_WORDS,
     AUTHORITY_WORDS,
     CONNECTION_WORDS,
@@ -41,9 +40,10 @@ from workshop_kit.faces.routes_view import (
     RIGHT_OF_ENTRY_WORDS,
     STANCE_WORDS,
     UNDERSTANDING_WORDS,
-    route_verdicts_html,
 )
-from workshop_kit.faces.widgets.countries import countries_by_name, option_label
+from workshop_kit.faces.render.country import option_label
+from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
 HYPOTHETICAL_ID = "hypothetical-case"
 NOT_GIVEN = "Not given: a hypothetical case built in the route finder."
@@ -155,12 +155,6 @@ def _problems(error: ValidationError) -> str:
             f"route finder cannot assess this case yet:</p><ul>{''.join(items)}</ul></div>")
 
 
-def _summary(assessments: list[RouteAssessment]) -> str:
-    counts = Counter(a.verdict for a in assessments)
-    words = "; ".join(f"{counts[v]} {v.label.lower()}" for v in Verdict if counts[v])
-    return f'<div class="wk" role="status"><p><strong>{len(assessments)} routes:</strong> {words}.</p></div>'
-
-
 _LABEL = {"description_width": "20em"}
 _WIDE = {"width": "44em", "max_width": "100%"}
 
@@ -180,7 +174,7 @@ def _heading(text: str) -> widgets.HTML:
     return widgets.HTML(f'<div class="wk"><h4 style="margin:.6em 0 .2em">{escape(text)}</h4></div>')
 
 
-class RouteFinder(widgets.VBox):
+class RouteFinder(WorkshopWidget):
     """The route finder as a widget: labelled native form fields (selects, a number box, tick
     boxes and a text box), each reachable with Tab; every change re-assesses every route.
 
@@ -189,7 +183,7 @@ class RouteFinder(widgets.VBox):
     """
 
     part_name = "The route finder"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = "Change your last answer back, or try another answer."
 
     def __init__(self, countries: Countries | None = None, today: dt.date | None = None,
                  answers: dict[str, Any] | None = None, **kwargs):
@@ -200,7 +194,7 @@ class RouteFinder(widgets.VBox):
         if unknown:
             raise ValueError(f"unknown answer(s) {unknown}; the route finder asks "
                              f"{', '.join(DEFAULT_ANSWERS)}")
-        abroad = [c for c in countries_by_name(self.countries) if c.id != UK_ID]
+        abroad = [c for c in self.countries.by_name() if c.id != UK_ID]
         if start["country"] not in {c.id for c in abroad}:
             start["country"] = abroad[0].id
 
@@ -250,17 +244,16 @@ class RouteFinder(widgets.VBox):
         self.result: list[RouteAssessment] = []
         self.status = widgets.HTML()
         self.output = widgets.HTML()
-        for control in self.controls.values():
-            control.observe(self._update, names="value")
+        self.react(self.controls.values(), self._update)
         c = self.controls
-        intro = widgets.HTML(
+        self.intro = widgets.HTML(
             STYLE + '<div class="wk"><p><strong>Find the routes for a new case.</strong> Answer the '
             "questions below about a hypothetical child and carers abroad; the verdict for every "
             "route, and why, updates as you change an answer. Training material, not legal "
             "advice.</p></div>"
         )
         super().__init__(
-            [intro, c["authority"],
+            [self.intro, c["authority"],
              _heading("The carers"), c["country"], c["habitually_resident"], c["connection"],
              c["domiciled"],
              _heading("The child"), c["first_name"], c["age"], c["understanding"],
@@ -268,7 +261,7 @@ class RouteFinder(widgets.VBox):
              c["right_of_entry"], c["view_moving"], c["view_adoption"],
              _heading("Consents"), c["consent_placement"], c["consent_adoption"], c["art33"],
              self.status, self.output],
-            **kwargs,
+            alert_at=-2, **kwargs,
         )
         self.add_class("wk-route-finder")
         self._update()
@@ -287,10 +280,12 @@ class RouteFinder(widgets.VBox):
             self.case, self.result = None, []
             self.status.value = _problems(error)
             self.output.value = ""
+            self.results = {"verdicts": {}}
             return
         self.result = find_routes(self.case, self.countries, today=self.today)
-        self.status.value = _summary(self.result)
+        self.status.value = verdict_summary_html(self.result)
         self.output.value = route_verdicts_html(self.result)
+        self.results = {"verdicts": {a.route.value: a.verdict.value for a in self.result}}
 
     def answers_html(self) -> str:
         """The answers in words, so a frozen copy says which case its verdicts are for."""
@@ -307,10 +302,6 @@ class RouteFinder(widgets.VBox):
         return ('<table class="wk wk-table wk-narrow"><caption>The hypothetical case</caption>'
                 f"<tbody>{''.join(rows)}</tbody></table>")
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Add a static HTML copy (the answers and the verdicts as they stand) for slides and
-        reports."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = STYLE + self.answers_html() + self.status.value + self.output.value
-        return bundle
+    def static_html(self) -> str:
+        """The answers and the verdicts as they stand, with the notice, for slides and reports."""
+        return self.intro.value + self.answers_html() + self.status.value + self.output.value

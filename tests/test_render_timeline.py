@@ -11,7 +11,7 @@ import pytest
 
 from workshop_kit.core.timeline import Milestone, Timeline, plan_timeline
 from workshop_kit.core.timescales import TimescaleKind
-from workshop_kit.faces.timeline_view import (
+from workshop_kit.faces.render.timeline import (
     delay_flags_html,
     missing_dates_html,
     reference_rules_html,

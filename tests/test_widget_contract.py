@@ -1,0 +1,177 @@
+"""What every exported widget promises, checked over `faces.widgets.__all__`: it builds with its
+defaults, offers a static snapshot, keeps trainer-only text out of the attendee view, reports its
+result as a trait that follows an interaction, and says an error in a callback in words.
+
+A new widget added to `faces/widgets/__init__.py` fails here until it has an entry in
+`INTERACTIONS`: that entry is the one line a newcomer writes to join the contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import ipywidgets as widgets
+import pytest
+
+import workshop_kit.faces.widgets as exported
+from workshop_kit.core.content import case_studies, workshop_plans
+from workshop_kit.faces.page_mode import ATTENDEE, PAGE_MODE
+from workshop_kit.faces.widgets.base import WorkshopWidget
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _first_other(dropdown: widgets.Dropdown) -> None:
+    values = [value for _, value in dropdown.options]
+    dropdown.value = next(v for v in values if v != dropdown.value)
+
+
+def _last(dropdown: widgets.Dropdown) -> None:
+    dropdown.value = dropdown.options[-1][1]
+
+
+def _answer(quiz, index: int) -> None:
+    card = quiz.questions[index]
+    card.choice.value = card.question.answer
+    card.check_button.click()
+
+
+def _answer_first_question(quiz) -> None:
+    _answer(quiz, 0)
+
+
+BUILD: dict[str, Callable[[], WorkshopWidget]] = {
+    "CaseStudyExplorer": lambda: exported.CaseStudyExplorer(today=TODAY),
+    "CountryConventions": exported.CountryConventions,
+    "KnowledgeCheck": lambda: exported.KnowledgeCheck(
+        next(p.quiz for p in workshop_plans() if p.quiz)),
+    "OrdersComparison": exported.OrdersComparison,
+    "RouteFinder": lambda: exported.RouteFinder(today=TODAY),
+    "TimelinePlanner": exported.TimelinePlanner,
+    "ViabilityBuilder": exported.ViabilityBuilder,
+}
+"""How each widget is built with its defaults (the knowledge check needs a bank id)."""
+
+INTERACTIONS: dict[str, Callable[[WorkshopWidget], None]] = {
+    "CaseStudyExplorer": lambda w: _first_other(w.dropdown),
+    "CountryConventions": lambda w: _first_other(w.dropdown),
+    "KnowledgeCheck": _answer_first_question,
+    "OrdersComparison": lambda w: w.select(["adoption", "sgo", "cao"]),
+    "RouteFinder": lambda w: setattr(w.controls["right_of_entry"], "value", "refused"),
+    "TimelinePlanner": lambda w: setattr(w.route, "value", "s84_adoption"),
+    "ViabilityBuilder": lambda w: setattr(next(iter(w.ratings.values())), "value",
+                                          "serious_concern"),
+}
+"""One change a person makes in each widget, as they would make it."""
+
+AGAIN: dict[str, Callable[[WorkshopWidget], None]] = {
+    "CaseStudyExplorer": lambda w: _last(w.dropdown),
+    "CountryConventions": lambda w: _last(w.dropdown),
+    "KnowledgeCheck": lambda w: _answer(w, 1),
+    "OrdersComparison": lambda w: w.select(["adoption", "cao"]),
+    "RouteFinder": lambda w: setattr(w.controls["legal_status"], "value", "none"),
+    "TimelinePlanner": lambda w: w.dates["sgo_notice_given"].__setattr__("value",
+                                                                          dt.date(2026, 6, 1)),
+    "ViabilityBuilder": lambda w: setattr(next(iter(w.ratings.values())), "value", "concern"),
+}
+"""A second, valid change after a failed one."""
+
+NAMES = sorted(exported.__all__)
+
+
+def trainer_only_texts() -> list[str]:
+    """Sentences content marks for the trainer: case notes and model answers, section notes."""
+    texts = []
+    for case in case_studies():
+        texts += list(case.trainer_notes) + [a.answer for a in case.model_answers]
+    for plan in workshop_plans():
+        texts += [n for s in plan.sections for n in s.trainer_notes]
+        texts += [d.model_answer for d in plan.discussion if d.model_answer]
+    return [t for t in texts if len(t) > 20]
+
+
+def all_html(widget: widgets.Widget) -> Iterator[str]:
+    """Every HTML value in a widget tree, trainer-only blocks included: what the browser gets."""
+    if isinstance(widget, widgets.HTML):
+        yield widget.value
+    if isinstance(widget, widgets.Box):
+        for child in widget.children:
+            yield from all_html(child)
+
+
+@pytest.fixture(autouse=True)
+def attendee_mode():
+    PAGE_MODE.mode = ATTENDEE
+    yield
+    PAGE_MODE.mode = ATTENDEE
+    PAGE_MODE.locked = False
+
+
+def test_every_exported_widget_is_in_the_contract():
+    assert set(NAMES) == set(BUILD) == set(INTERACTIONS) == set(AGAIN)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_builds_with_defaults_on_the_shared_base(name):
+    widget = BUILD[name]()
+    assert isinstance(widget, WorkshopWidget)
+    assert widget.part_name != WorkshopWidget.part_name, "say what the widget is called"
+    assert widget.results, "the result is set on the first render"
+    assert widget.problem == ""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_static_snapshot_is_offered_and_carries_the_notice_where_the_page_does(name):
+    widget = BUILD[name]()
+    static = widget.static_html()
+    assert len(static) > 200
+    assert widget._repr_mimebundle_()["text/html"] == static
+    live = "".join(all_html(widget))
+    if "not legal advice" in live:
+        assert "not legal advice" in static
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_trainer_only_text_in_the_attendee_view(name):
+    PAGE_MODE.locked = True  # as served to an attendee: trainer blocks are never built
+    widget = BUILD[name]()
+    INTERACTIONS[name](widget)
+    shown = widget.static_html() + "".join(all_html(widget))
+    leaked = [t for t in trainer_only_texts() if t in shown]
+    assert leaked == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_results_trait_follows_an_interaction(name):
+    widget = BUILD[name]()
+    seen = []
+    widget.observe(lambda change: seen.append(change["new"]), names="results")
+    before = dict(widget.results)
+    INTERACTIONS[name](widget)
+    assert seen, "observers of `results` hear of the change"
+    assert widget.results != before
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_error_in_a_callback_is_said_in_the_widget_and_the_next_change_works(name, monkeypatch):
+    widget = BUILD[name]()
+    calls = []
+
+    def failing(*_args, **_kwargs):
+        calls.append(1)
+        raise IndexError("list index out of range: /srv/secret/path.py")
+
+    monkeypatch.setattr(type(widget), "_update", failing)
+    INTERACTIONS[name](widget)  # nothing raised
+    assert calls
+    assert 'role="alert"' in widget.problem
+    assert widget.part_name in widget.problem
+    assert "/srv/secret" not in widget.problem and "IndexError" not in widget.problem
+    assert widget.alert.layout.display != "none"
+
+    monkeypatch.undo()
+    before = dict(widget.results)
+    AGAIN[name](widget)
+    assert widget.problem == "" and widget.alert.layout.display == "none"
+    assert widget.results != before, "the next valid change is shown"
