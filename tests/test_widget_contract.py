@@ -175,3 +175,35 @@ def test_an_error_in_a_callback_is_said_in_the_widget_and_the_next_change_works(
     AGAIN[name](widget)
     assert widget.problem == "" and widget.alert.layout.display == "none"
     assert widget.results != before, "the next valid change is shown"
+
+
+def test_a_date_in_the_year_9999_is_said_in_words_and_the_planner_keeps_working():
+    planner = exported.TimelinePlanner()
+    planner.dates["sgo_notice_given"].value = dt.date(9999, 12, 31)  # 13 weeks on is year 10000
+    assert 'role="alert"' in planner.problem and "The timeline planner" in planner.problem
+    assert "year 10000" not in planner.problem and "Traceback" not in planner.problem
+    planner.dates["sgo_notice_given"].value = dt.date(2026, 6, 1)
+    assert planner.problem == ""
+    assert planner.results["dates"]["sgo_notice_period"] == "2026-09-01"
+
+
+def test_an_index_out_of_range_in_a_button_is_said_in_words(monkeypatch):
+    quiz = BUILD["KnowledgeCheck"]()
+    card = quiz.questions[0]
+    monkeypatch.setattr(card, "check", lambda: [][0])
+    card.choice.value = card.question.answer
+    card.check_button.click()  # nothing raised
+    assert 'role="alert"' in quiz.problem and "Try again" in quiz.problem
+    quiz.try_again.click()
+    assert quiz.problem == "" and quiz.results["answered"] == 0
+
+
+def test_the_country_widget_does_not_import_matplotlib():
+    """Heavy imports only when a chart is drawn: a page with the country status starts fast."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from workshop_kit.faces.widgets import CountryConventions; "
+            "CountryConventions(); print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -5,6 +5,7 @@ score. Built to be projected: a checked answer stays in full-contrast text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 
 import ipywidgets as widgets
@@ -20,6 +21,10 @@ from workshop_kit.faces.render.quiz import (
     try_again_html,
 )
 from workshop_kit.faces.widgets.base import WorkshopWidget
+
+
+def _call(owner: object, method: str) -> None:
+    getattr(owner, method)()
 
 
 class QuestionCheck(widgets.VBox):
@@ -134,10 +139,10 @@ class KnowledgeCheck(WorkshopWidget):
         self.score = widgets.HTML()
         self.try_again = widgets.Button(description="Try again", icon="refresh",
                                         tooltip="Clear every answer and start again")
-        for card in self.questions:
-            self.on_click(card.check_button, card.check)
-            self.on_click(card.show_button, card.reveal)
-        self.on_click(self.try_again, self.reset)
+        for card in self.questions:  # looked up on each click, so an override is what runs
+            self.on_click(card.check_button, partial(_call, card, "check"))
+            self.on_click(card.show_button, partial(_call, card, "reveal"))
+        self.on_click(self.try_again, partial(_call, self, "reset"))
         super().__init__([heading_html, self.score, *self.questions, self.try_again],
                          alert_at=2, **kwargs)
         self.add_class("wk-knowledge-check")
