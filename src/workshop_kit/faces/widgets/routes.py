@@ -2,7 +2,8 @@
 open, which are possible with conditions, and which are not available, with the reasons.
 
 For a room to ask "what if the child's right to enter were refused?" and see every verdict change.
-The law is all in `core.routes`; this module only turns the answers into a case for it to assess.
+The law is all in `core.routes`, and the answers become case facts in `core.route_questions`;
+this module asks the questions and shows the verdicts.
 """
 
 from __future__ import annotations
@@ -14,21 +15,10 @@ from typing import Any
 import ipywidgets as widgets
 from pydantic import ValidationError
 
-from workshop_kit.core.case_study import (
-    Art33Consent,
-    Authority,
-    CaseStudy,
-    Connection,
-    Consent,
-    LegalStatus,
-    RightOfEntry,
-    Route,
-    Stance,
-    Understanding,
-    Verdict,
-)
+from workshop_kit.core.case_study import CaseFacts, Route, Verdict
 from workshop_kit.core.content import countries as load_countries
 from workshop_kit.core.countries import UK_ID, Countries
+from workshop_kit.core.route_questions import DEFAULT_ANSWERS, hypothetical_case
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.render.case_card import (
@@ -45,86 +35,11 @@ from workshop_kit.faces.render.country import option_label
 from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
 from workshop_kit.faces.widgets.base import WorkshopWidget
 
-HYPOTHETICAL_ID = "hypothetical-case"
-NOT_GIVEN = "Not given: a hypothetical case built in the route finder."
-
 DOMICILE_OPTIONS = [
     ("No: not domiciled in the British Islands", "no"),
     ("Yes: a carer is domiciled in the British Islands", "yes"),
     ("Not known", "not_known"),
 ]
-_DOMICILE = {"no": False, "yes": True, "not_known": None}
-
-DEFAULT_ANSWERS: dict[str, Any] = {
-    "authority": Authority.ENGLAND.value,
-    "first_name": "Sam",
-    "country": "spain",
-    "habitually_resident": True,
-    "connection": Connection.RELATIVE.value,
-    "domiciled": "no",
-    "age": 6,
-    "british_citizen": True,
-    "settled_abroad": False,
-    "understanding": Understanding.NOT_SUFFICIENT.value,
-    "legal_status": LegalStatus.CARE_ORDER.value,
-    "trial_placement": False,
-    "right_of_entry": RightOfEntry.CONFIRMED.value,
-    "consent_placement": Consent.GIVEN.value,
-    "consent_adoption": Consent.UNKNOWN.value,
-    "view_moving": Stance.NOT_ABLE_TO_SAY.value,
-    "view_adoption": Stance.NOT_ABLE_TO_SAY.value,
-    "art33": Art33Consent.NOT_SOUGHT.value,
-}
-"""A fictional starting point, so the finder shows verdicts before anyone changes a thing."""
-
-
-def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
-    """A case the route finder can assess, from the finder's answers, validated like any case.
-
-    Only what the route finder reads is asked. The rest is filled so the model validates: text
-    fields say they were not given, there are no proceedings (the finder does not read them), and
-    `expected_routes` (an author's expectation, which a hypothetical case has not got) is filled
-    with 'conditional' and never read.
-    """
-    connection = Connection(answers["connection"])
-    data = {
-        "id": HYPOTHETICAL_ID,
-        "title": "A hypothetical case",
-        "fictional": True,
-        "authority": answers["authority"],
-        "summary": NOT_GIVEN,
-        "child": {
-            "first_name": answers["first_name"], "age": answers["age"],
-            "understanding": answers["understanding"],
-            "habitual_residence": answers["country"] if answers["settled_abroad"] else UK_ID,
-            "lives_in": answers["country"] if answers["settled_abroad"] else UK_ID,
-            "needs": NOT_GIVEN, "wishes_and_feelings": NOT_GIVEN,
-            "views": {"moving_abroad": answers["view_moving"], "adoption": answers["view_adoption"]},
-            "british_citizen": answers["british_citizen"],
-        },
-        "carers": {
-            "country": answers["country"], "connection": connection.value,
-            "right_of_child_to_enter": answers["right_of_entry"],
-            "people": [{
-                "name": "The carer",
-                "relationship_to_child": "relative" if connection is Connection.RELATIVE else "friend",
-                "habitually_resident_in_country": answers["habitually_resident"],
-                "british_citizen": False,
-                "domiciled_in_british_islands": _DOMICILE[answers["domiciled"]],
-            }],
-        },
-        "legal_status": answers["legal_status"],
-        "proceedings": {"stage": "none"},
-        "consents": {"placement_abroad": answers["consent_placement"],
-                     "adoption": answers["consent_adoption"]},
-        "art33_consent": answers["art33"],
-        "trial_placement_abroad": answers["trial_placement"],
-        "chosen_route": None,
-        "discussion_questions": [NOT_GIVEN],
-        "trainer_notes": [NOT_GIVEN],
-        "expected_routes": {r.value: Verdict.CONDITIONAL.value for r in Route},
-    }
-    return CaseStudy.model_validate(data)
 
 
 PLAIN_MESSAGES = {
@@ -240,7 +155,7 @@ class RouteFinder(WorkshopWidget):
             "art33": _dropdown("Art 33 consent (1996 Convention)", words(ART33_WORDS),
                                start["art33"]),
         }
-        self.case: CaseStudy | None = None
+        self.case: CaseFacts | None = None
         self.result: list[RouteAssessment] = []
         self.status = widgets.HTML()
         self.output = widgets.HTML()
