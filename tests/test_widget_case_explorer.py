@@ -20,6 +20,15 @@ from workshop_kit.faces.widgets.case_explorer import SECTION_TITLES
 TODAY = dt.date(2026, 11, 23)
 """The day the case files' expected verdicts hold (as in test_case_studies)."""
 
+CONTRACT = {
+    "widget": "CaseStudyExplorer",
+    "build": lambda: CaseStudyExplorer(today=TODAY),
+    "change": lambda w: w.select(w.dropdown.options[1][1]),
+    "again": lambda w: w.select(w.dropdown.options[-1][1]),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
+
 
 @pytest.fixture(scope="module")
 def explorer() -> CaseStudyExplorer:

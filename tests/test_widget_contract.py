@@ -2,14 +2,17 @@
 defaults, offers a static snapshot, keeps trainer-only text out of the attendee view, reports its
 result as a trait that follows an interaction, and says an error in a callback in words.
 
-A new widget added to `faces/widgets/__init__.py` fails here until it has an entry in
-`INTERACTIONS`: that entry is the one line a newcomer writes to join the contract.
+A new widget added to `faces/widgets/__init__.py` fails here until its own test file,
+tests/test_widget_<thing>.py, has a `CONTRACT`: how to build it, one change a person makes, and a
+second valid change (see any widget's test file).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import ipywidgets as widgets
 import pytest
@@ -22,60 +25,22 @@ from workshop_kit.faces.widgets.base import WorkshopWidget
 TODAY = dt.date(2026, 11, 23)
 
 
-def _first_other(dropdown: widgets.Dropdown) -> None:
-    values = [value for _, value in dropdown.options]
-    dropdown.value = next(v for v in values if v != dropdown.value)
+def _contracts() -> dict[str, dict]:
+    """Each widget's `CONTRACT`, from its own test file (tests/test_widget_<thing>.py)."""
+    found = {}
+    for path in sorted(Path(__file__).parent.glob("test_widget_*.py")):
+        module = importlib.import_module(path.stem)
+        contract = getattr(module, "CONTRACT", None)
+        if contract is not None:
+            found[contract["widget"]] = contract
+    return found
 
 
-def _last(dropdown: widgets.Dropdown) -> None:
-    dropdown.value = dropdown.options[-1][1]
-
-
-def _answer(quiz, index: int) -> None:
-    card = quiz.questions[index]
-    card.choice.value = card.question.answer
-    card.check_button.click()
-
-
-def _answer_first_question(quiz) -> None:
-    _answer(quiz, 0)
-
-
-BUILD: dict[str, Callable[[], WorkshopWidget]] = {
-    "CaseStudyExplorer": lambda: exported.CaseStudyExplorer(today=TODAY),
-    "CountryConventions": exported.CountryConventions,
-    "KnowledgeCheck": lambda: exported.KnowledgeCheck(
-        next(p.quiz for p in workshop_plans() if p.quiz)),
-    "OrdersComparison": exported.OrdersComparison,
-    "RouteFinder": lambda: exported.RouteFinder(today=TODAY),
-    "TimelinePlanner": exported.TimelinePlanner,
-    "ViabilityBuilder": exported.ViabilityBuilder,
-}
-"""How each widget is built with its defaults (the knowledge check needs a bank id)."""
-
+CONTRACTS = _contracts()
+BUILD: dict[str, Callable[[], WorkshopWidget]] = {n: c["build"] for n, c in CONTRACTS.items()}
 INTERACTIONS: dict[str, Callable[[WorkshopWidget], None]] = {
-    "CaseStudyExplorer": lambda w: _first_other(w.dropdown),
-    "CountryConventions": lambda w: _first_other(w.dropdown),
-    "KnowledgeCheck": _answer_first_question,
-    "OrdersComparison": lambda w: w.select(["adoption", "sgo", "cao"]),
-    "RouteFinder": lambda w: setattr(w.controls["right_of_entry"], "value", "refused"),
-    "TimelinePlanner": lambda w: setattr(w.route, "value", "s84_adoption"),
-    "ViabilityBuilder": lambda w: setattr(next(iter(w.ratings.values())), "value",
-                                          "serious_concern"),
-}
-"""One change a person makes in each widget, as they would make it."""
-
-AGAIN: dict[str, Callable[[WorkshopWidget], None]] = {
-    "CaseStudyExplorer": lambda w: _last(w.dropdown),
-    "CountryConventions": lambda w: _last(w.dropdown),
-    "KnowledgeCheck": lambda w: _answer(w, 1),
-    "OrdersComparison": lambda w: w.select(["adoption", "cao"]),
-    "RouteFinder": lambda w: setattr(w.controls["legal_status"], "value", "none"),
-    "TimelinePlanner": lambda w: w.dates["sgo_notice_given"].__setattr__("value",
-                                                                          dt.date(2026, 6, 1)),
-    "ViabilityBuilder": lambda w: setattr(next(iter(w.ratings.values())), "value", "concern"),
-}
-"""A second, valid change after a failed one."""
+    n: c["change"] for n, c in CONTRACTS.items()}
+AGAIN: dict[str, Callable[[WorkshopWidget], None]] = {n: c["again"] for n, c in CONTRACTS.items()}
 
 NAMES = sorted(exported.__all__)
 
@@ -109,7 +74,7 @@ def attendee_mode():
 
 
 def test_every_exported_widget_is_in_the_contract():
-    assert set(NAMES) == set(BUILD) == set(INTERACTIONS) == set(AGAIN)
+    assert set(NAMES) == set(CONTRACTS), "give each widget's test file a CONTRACT"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -207,3 +172,30 @@ def test_the_country_widget_does_not_import_matplotlib():
             "CountryConventions(); print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_widget_has_a_slide_made_from_renderers(name):
+    from workshop_kit.faces import deck
+
+    widget = getattr(exported, name)
+    assert name in deck.DESIGNS or widget.slide_html is not WorkshopWidget.slide_html
+
+
+def test_a_widget_without_a_design_gets_its_slide_from_slide_html(monkeypatch):
+    """A newcomer's widget reaches the slides with no edit to deck.py."""
+    from workshop_kit.faces import deck
+
+    class Newcomer(WorkshopWidget):
+        @classmethod
+        def slide_html(cls, greeting: str = "hello") -> str:
+            return f'<div class="wk"><p>{greeting} from renderers</p></div>'
+
+    monkeypatch.setattr(exported, "Newcomer", Newcomer, raising=False)
+    monkeypatch.setattr(exported, "__all__", [*exported.__all__, "Newcomer"])
+    call = deck.shown_call('page.show(Newcomer, greeting="hi")', "a test cell")
+    assert call is not None and "Newcomer" in deck.interactive_calls()
+    plan = workshop_plans()[0]
+    parts = deck.design_for(call.name)(deck.Context(plan, None, "", TODAY), *call.args,
+                                      **call.kwargs)
+    assert "hi from renderers" in parts[0].html

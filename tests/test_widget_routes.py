@@ -15,6 +15,15 @@ from workshop_kit.faces.widgets import RouteFinder
 
 TODAY = dt.date(2026, 11, 23)
 
+CONTRACT = {
+    "widget": "RouteFinder",
+    "build": lambda: RouteFinder(today=TODAY),
+    "change": lambda w: setattr(w.controls["right_of_entry"], "value", "refused"),
+    "again": lambda w: setattr(w.controls["legal_status"], "value", "none"),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
+
 
 @pytest.fixture
 def finder() -> RouteFinder:

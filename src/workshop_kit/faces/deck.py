@@ -31,10 +31,14 @@ from workshop_kit.core.workshop_plan import Section, WorkshopPlan
 from workshop_kit.faces import deck_layout
 from workshop_kit.faces.html import CONFIDENCE_LABELS, disclaimer_banner, long_date, tbc_badge
 
-INTERACTIVE = {"OrdersComparison", "TimelinePlanner", "CountryConventions", "RouteFinder",
-               "CaseStudyExplorer", "ViabilityBuilder", "knowledge_check"}
-"""Calls that are widgets on the live page: the notebook's words about using them ("tick", "press
-Check") go to the speaker notes, not onto a static slide."""
+
+def interactive_calls() -> set[str]:
+    """Calls that are widgets on the live page (every exported widget, and the knowledge check):
+    the notebook's words about using them ("tick", "press Check") go to the speaker notes, not
+    onto a static slide."""
+    from workshop_kit.faces import widgets
+
+    return {*widgets.__all__, "knowledge_check"}
 CONTENT_WIDTH = 1180
 IMAGE_MAX_HEIGHT = 430
 """Charts are scaled to fit under a slide title (the deck's CSS caps them at this height)."""
@@ -415,6 +419,21 @@ DESIGNS: dict[str, Callable[..., list[Part]]] = {
 }
 
 
+def design_for(name: str) -> Callable[..., list[Part]]:
+    """The slide design for a call: a bespoke one above, else the widget's own `slide_html`
+    (renderers only: a slide never builds a widget), so a new widget needs no edit here."""
+    if name in DESIGNS:
+        return DESIGNS[name]
+    from workshop_kit.faces import widgets
+
+    widget = getattr(widgets, name)
+
+    def design(ctx: Context, *args, **kwargs) -> list[Part]:
+        return [Part(compact_sources(widget.slide_html(*args, **kwargs)), _section_notes(ctx))]
+
+    return design
+
+
 # --- reading the notebook ---------------------------------------------------------------------
 
 
@@ -446,7 +465,7 @@ def shown_call(source: str, where: str) -> Call | None:
     if name == "show" and arguments and isinstance(arguments[0], ast.Name):
         # `page.show(Widget, ...)` (the web app's guarded widget): the slide is the widget's
         name, arguments = arguments[0].id, arguments[1:]
-    if name not in DESIGNS:
+    if name not in DESIGNS and name not in interactive_calls():
         raise DeckError(f"{where}: no slide design for '{name}'; add one to "
                         f"workshop_kit/faces/deck.py (known: {', '.join(DESIGNS)})")
     try:
@@ -521,7 +540,7 @@ def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool =
             call = shown_call(cell.source, where)
             if call:
                 calls.append(call)
-        interactive = any(c.name in INTERACTIVE for c in calls)
+        interactive = any(c.name in interactive_calls() for c in calls)
         section = _section_for(plan, heading, calls)
         ctx = Context(plan, section, _markdown_html(prose) if interactive and prose else "", today)
         parts: list[Part] = []
@@ -529,7 +548,7 @@ def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool =
             parts.append(Part(f'<div class="wk wk-prose">{_markdown_html(prose)}</div>',
                               _section_notes(ctx)))
         for call in calls:
-            parts.extend(p for p in DESIGNS[call.name](ctx, *call.args, **call.kwargs)
+            parts.extend(p for p in design_for(call.name)(ctx, *call.args, **call.kwargs)
                          if handout or not p.detail)
         fallback = [f"<p>{escape(plan.title)}: about {plan.minutes} minutes in all.</p>"]
         if ctx.prose:

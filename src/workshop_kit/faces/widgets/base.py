@@ -101,6 +101,15 @@ class WorkshopWidget(StaticBox):
             self.__dict__["_alert_line"] = line
         return line
 
+    @classmethod
+    def slide_html(cls, *args: Any, **kwargs: Any) -> str:
+        """The widget as it first shows, frozen for a slide, from renderers only: a slide never
+        builds a widget. `faces/deck.py` uses it for a widget without a design of its own, with
+        the arguments the notebook passes to the widget."""
+        raise NotImplementedError(
+            f"{cls.__name__} has no slide: give it a `slide_html` classmethod that calls its "
+            "renderers, or a design in faces/deck.py")
+
     def guarded(self, handler: Callable[..., Any]) -> Callable[..., None]:
         """`handler`, with any exception caught and said in the alert line instead of raised.
 
