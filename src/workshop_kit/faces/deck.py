@@ -255,10 +255,10 @@ def design_knowledge_check(ctx: Context) -> list[Part]:
 
 
 def design_further_reading(ctx: Context) -> list[Part]:
-    from workshop_kit.faces.workshop_page import WorkshopPage
+    from workshop_kit.faces.render.workshop import further_reading_html
 
     notes = ["<p>Point the room to the handout: every source here is listed there in full.</p>"]
-    return [Part(WorkshopPage(ctx.plan).further_reading().data, notes)]
+    return [Part(further_reading_html(ctx.plan), notes)]
 
 
 def design_orders(ctx: Context, selected: list[str] | None = None) -> list[Part]:
