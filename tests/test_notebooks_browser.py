@@ -86,3 +86,22 @@ def test_case_explorer_switches_case(served_app, page):
     page.get_by_role("tab", name="Timeline").click()
     expect(page.locator("figure img[alt]").first).to_be_visible()
     assert_clean(page)
+
+
+def test_a_date_in_9999_is_said_in_words_in_the_timeline_and_the_planner_keeps_working(
+        served_app, page):
+    """An error in a widget callback reaches the person as words in the widget (issue 8), never
+    as a traceback or a server path; the next valid date works."""
+    open_page(page, served_app, "01_special_guardianship")
+    planner = page.locator(".wk-timeline-planner")
+    notice = planner.get_by_label("SGO notice given to the local authority", exact=True)
+    expect(notice).to_be_visible(timeout=TIMEOUT)
+    notice.fill("9999-12-31")
+    alert = planner.get_by_role("alert")
+    expect(alert).to_contain_text("The timeline planner could not do that", timeout=TIMEOUT)
+    assert "10000" not in alert.inner_text() and "/" not in alert.inner_text()
+    notice.fill("2026-06-01")
+    expect(alert).to_have_count(0, timeout=TIMEOUT)
+    expect(planner.locator('tr[data-milestone="sgo_notice_period"] td').first).to_have_text(
+        "Tue 1 Sep 2026")
+    assert_clean(page)

@@ -390,8 +390,8 @@ def test_a_finding_to_be_confirmed_is_marked_and_listed_in_the_summary(tmp_path)
     so the room's part marks it and the 'Points to be confirmed' part lists it, from here."""
     from workshop_kit.core.content import provider
     from workshop_kit.faces.document import Document
+    from workshop_kit.faces.render.room_answers import add_room_answers, deciding_reason
     from workshop_kit.faces.room_answers import PollTally
-    from workshop_kit.faces.room_answers_view import add_room_answers, deciding_reason
 
     leo = case_study("leo-and-his-aunt-in-spain")
     at = dt.datetime(2026, 12, 1, 11, 0, tzinfo=dt.UTC)

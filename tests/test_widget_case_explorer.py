@@ -13,12 +13,21 @@ import pytest
 from workshop_kit.core.case_study import Route
 from workshop_kit.core.content import case_studies
 from workshop_kit.core.ids import UnknownId
-from workshop_kit.faces.views import ATTENDEE, TRAINER, VIEW, TrainerOnly
+from workshop_kit.faces.page_mode import ATTENDEE, PAGE_MODE, TRAINER, TrainerOnly
 from workshop_kit.faces.widgets import CaseStudyExplorer
 from workshop_kit.faces.widgets.case_explorer import SECTION_TITLES
 
 TODAY = dt.date(2026, 11, 23)
 """The day the case files' expected verdicts hold (as in test_case_studies)."""
+
+CONTRACT = {
+    "widget": "CaseStudyExplorer",
+    "build": lambda: CaseStudyExplorer(today=TODAY),
+    "change": lambda w: w.select(w.dropdown.options[1][1]),
+    "again": lambda w: w.select(w.dropdown.options[-1][1]),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +37,9 @@ def explorer() -> CaseStudyExplorer:
 
 @pytest.fixture(autouse=True)
 def attendee_view():
-    VIEW.mode = ATTENDEE
+    PAGE_MODE.mode = ATTENDEE
     yield
-    VIEW.mode = ATTENDEE
+    PAGE_MODE.mode = ATTENDEE
 
 
 def shown_verdicts(html: str) -> dict[str, str]:
@@ -102,7 +111,7 @@ def test_trainer_notes_and_model_answers_are_only_in_trainer_view(explorer, case
         assert note in unescape(explorer.trainer_notes.value)
         assert note not in everywhere_else
     assert not explorer.trainer.shown
-    VIEW.mode = TRAINER
+    PAGE_MODE.mode = TRAINER
     assert explorer.trainer.shown
 
 

@@ -11,6 +11,15 @@ from workshop_kit.core.countries import DateBasis
 from workshop_kit.core.ids import UnknownId
 from workshop_kit.faces.widgets import CountryConventions
 
+CONTRACT = {
+    "widget": "CountryConventions",
+    "build": CountryConventions,
+    "change": lambda w: w.select(w.dropdown.options[1][1]),
+    "again": lambda w: w.select(w.dropdown.options[-1][1]),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
+
 
 def test_countries_are_listed_by_name_with_a_visible_label():
     widget = CountryConventions()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from workshop_kit.core.content import workshop_plans
 from workshop_kit.core.quiz import QuestionBank
 from workshop_kit.faces.widgets import KnowledgeCheck
 
@@ -24,6 +25,21 @@ BANK = QuestionBank.model_validate({
                          "uncertain": True, "caveat": "Not checked in a source."}},
     ],
 })
+
+def _answer_correctly(quiz: KnowledgeCheck, index: int) -> None:
+    card = quiz.questions[index]
+    card.choice.value = card.question.answer
+    card.check_button.click()
+
+
+CONTRACT = {
+    "widget": "KnowledgeCheck",
+    "build": lambda: KnowledgeCheck(next(p.quiz for p in workshop_plans() if p.quiz)),
+    "change": lambda w: _answer_correctly(w, 0),
+    "again": lambda w: _answer_correctly(w, 1),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
 
 
 @pytest.fixture

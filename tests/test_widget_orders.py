@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from workshop_kit.faces.widgets import OrdersComparison
 
+CONTRACT = {
+    "widget": "OrdersComparison",
+    "build": OrdersComparison,
+    "change": lambda w: w.select(["adoption", "sgo", "cao"]),
+    "again": lambda w: w.select(["adoption", "cao"]),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
+
 
 def test_starts_with_two_orders_side_by_side():
     widget = OrdersComparison()

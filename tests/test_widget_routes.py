@@ -10,10 +10,19 @@ import pytest
 from workshop_kit.core.case_study import Route, Verdict
 from workshop_kit.core.content import countries
 from workshop_kit.core.countries import UK_ID
+from workshop_kit.core.route_questions import DEFAULT_ANSWERS, hypothetical_case
 from workshop_kit.faces.widgets import RouteFinder
-from workshop_kit.faces.widgets.routes import DEFAULT_ANSWERS, hypothetical_case
 
 TODAY = dt.date(2026, 11, 23)
+
+CONTRACT = {
+    "widget": "RouteFinder",
+    "build": lambda: RouteFinder(today=TODAY),
+    "change": lambda w: setattr(w.controls["right_of_entry"], "value", "refused"),
+    "again": lambda w: setattr(w.controls["legal_status"], "value", "none"),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
 
 
 @pytest.fixture
@@ -110,9 +119,9 @@ def test_an_invalid_answer_is_explained_in_words_not_a_traceback(finder):
     assert finder.result and "Maya" in finder.output.value
 
 
-def test_hypothetical_case_is_validated_and_fictional():
+def test_hypothetical_case_is_validated_and_has_no_authored_parts():
     case = hypothetical_case(DEFAULT_ANSWERS)
-    assert case.fictional is True
+    assert not hasattr(case, "expected_routes") and case.name == "a hypothetical case"
     with pytest.raises(ValueError):
         hypothetical_case({**DEFAULT_ANSWERS, "country": UK_ID, "age": -1})
 

@@ -11,6 +11,15 @@ from workshop_kit.core.timeline import plan_timeline
 from workshop_kit.core.timescales import KNOWN_DATES
 from workshop_kit.faces.widgets import TimelinePlanner
 
+CONTRACT = {
+    "widget": "TimelinePlanner",
+    "build": TimelinePlanner,
+    "change": lambda w: setattr(w.route, "value", "s84_adoption"),
+    "again": lambda w: setattr(w.dates["sgo_notice_given"], "value", dt.date(2026, 6, 1)),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
+
 
 def row_date(html: str, milestone_id: str) -> str | None:
     found = re.search(rf'<tr data-milestone="{milestone_id}"><td[^>]*>([^<]*)</td>', html)

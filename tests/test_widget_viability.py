@@ -9,11 +9,20 @@ import pytest
 
 from workshop_kit.core.content import viability_framework
 from workshop_kit.core.viability import Outcome, Rating
-from workshop_kit.faces.viability_view import evidence_table_html
+from workshop_kit.faces.render.viability import evidence_table_html
 from workshop_kit.faces.widgets import ViabilityBuilder
 
 FRAMEWORK = viability_framework()
 ESSENTIAL = FRAMEWORK.essential_ids
+
+CONTRACT = {
+    "widget": "ViabilityBuilder",
+    "build": ViabilityBuilder,
+    "change": lambda w: setattr(next(iter(w.ratings.values())), "value", "serious_concern"),
+    "again": lambda w: setattr(next(iter(w.ratings.values())), "value", "concern"),
+}
+"""How `test_widget_contract.py` builds this widget, one change a person makes, and a second
+valid change after a failed one."""
 
 
 def essentials_positive() -> ViabilityBuilder:

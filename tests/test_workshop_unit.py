@@ -15,8 +15,8 @@ from workshop_kit.core.content import CONTENT_DIR, load_named, notebooks_dir, wo
 from workshop_kit.core.loading import read_yaml
 from workshop_kit.core.workshop_plan import WorkshopPlan
 from workshop_kit.core.workshop_unit import check_workshop_unit, notebook_use
-from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly
-from workshop_kit.faces.widgets.static import static_html
+from workshop_kit.faces.page_mode import PAGE_MODE, TRAINER, TrainerOnly
+from workshop_kit.faces.widgets.base import static_html
 from workshop_kit.faces.workshop_page import WorkshopPage
 
 PLANS = CONTENT_DIR / "workshops"
@@ -52,14 +52,14 @@ def test_every_section_of_workshop_00_is_shown_including_its_discussion_trainer_
     """The bug this check found: the notebook never showed the 'discussion' section."""
     shown = {s for _, s in notebook_use(notebooks_dir() / "00_orders_compared.ipynb").sections}
     assert shown == {"chart", "discussion"}
-    before, VIEW.mode = VIEW.mode, TRAINER
+    before, PAGE_MODE.mode = PAGE_MODE.mode, TRAINER
     try:
         box = WorkshopPage("00_orders_compared").key_points("discussion")
         notes = [c for c in box.children if isinstance(c, TrainerOnly)]
         assert len(notes) == 1 and notes[0].shown
         assert "Take one question per table group" in notes[0].children[0].value
     finally:
-        VIEW.mode = before
+        PAGE_MODE.mode = before
 
 
 def test_a_section_the_notebook_never_shows_is_an_error_naming_the_section(tmp_path):

@@ -236,14 +236,11 @@ class ModelAnswer(StrictModel):
     answer: Text
 
 
-class CaseStudy(StrictModel):
-    """One fictional case, as in `case_studies/<id>.yaml`."""
+class CaseFacts(StrictModel):
+    """The facts of a case that the route finder (`core.routes`) reads: a case file's, or the
+    answers given for a hypothetical case (`core.route_questions`). No author's expectations."""
 
-    id: Identifier
-    title: Line
-    fictional: Literal[True] = Field(description="Required: every case study is fictional")
     authority: Authority = Field(description="england or wales: where the local authority is")
-    summary: Text
     child: Child
     siblings: list[Sibling] = []
     carers: Carers
@@ -254,13 +251,7 @@ class CaseStudy(StrictModel):
     trial_placement_abroad: bool = Field(
         False, description="true if the plan moves the child abroad before the final order")
     key_dates: KeyDates = KeyDates()
-    chosen_route: Route | None = Field(
-        description="The route the plan follows (drives the timeline); null if none abroad")
     viability_evidence: dict[str, Evidence] = {}
-    discussion_questions: list[Text] = Field(min_length=1)
-    trainer_notes: list[Text] = Field(min_length=1)
-    model_answers: list[ModelAnswer] = []
-    expected_routes: dict[Route, Verdict]
 
     @field_validator("viability_evidence")
     @classmethod
@@ -270,22 +261,10 @@ class CaseStudy(StrictModel):
             raise ValueError(f"unknown viability domain(s) {unknown}; known: {', '.join(DOMAIN_IDS)}")
         return value
 
-    @model_validator(mode="after")
-    def _consistent(self) -> CaseStudy:
-        missing = [r.value for r in Route if r not in self.expected_routes]
-        if missing:
-            raise ValueError(f"expected_routes must give a verdict for every route; missing {missing}")
-        if self.chosen_route and self.expected_routes[self.chosen_route] is Verdict.NOT_AVAILABLE:
-            raise ValueError(f"chosen_route '{self.chosen_route}' is expected to be not_available")
-        issued, key = self.proceedings.issued, self.key_dates.proceedings_issued
-        if issued and key and issued != key:
-            raise ValueError(f"key_dates.proceedings_issued ({key}) differs from proceedings.issued "
-                             f"({issued})")
-        too_far = [a.question for a in self.model_answers if a.question > len(self.discussion_questions)]
-        if too_far:
-            raise ValueError(f"model_answers refer to question(s) {too_far}, but there are only "
-                             f"{len(self.discussion_questions)} discussion questions")
-        return self
+    @property
+    def name(self) -> str:
+        """How an error names the case: its id where it has one."""
+        return "a hypothetical case"
 
     @property
     def country_id(self) -> str:
@@ -312,6 +291,43 @@ class CaseStudy(StrictModel):
         if self.proceedings.stage is ProceedingsStage.CONCLUDED:
             dates["proceedings_issued"] = None
         return dates
+
+
+class CaseStudy(CaseFacts):
+    """One fictional case, as in `case_studies/<id>.yaml`: its facts, and what its author wrote
+    around them (summary, questions, trainer notes, the verdicts the author expects)."""
+
+    id: Identifier
+    title: Line
+    fictional: Literal[True] = Field(description="Required: every case study is fictional")
+    summary: Text
+    chosen_route: Route | None = Field(
+        description="The route the plan follows (drives the timeline); null if none abroad")
+    discussion_questions: list[Text] = Field(min_length=1)
+    trainer_notes: list[Text] = Field(min_length=1)
+    model_answers: list[ModelAnswer] = []
+    expected_routes: dict[Route, Verdict]
+
+    @property
+    def name(self) -> str:
+        return f"case '{self.id}'"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CaseStudy:
+        missing = [r.value for r in Route if r not in self.expected_routes]
+        if missing:
+            raise ValueError(f"expected_routes must give a verdict for every route; missing {missing}")
+        if self.chosen_route and self.expected_routes[self.chosen_route] is Verdict.NOT_AVAILABLE:
+            raise ValueError(f"chosen_route '{self.chosen_route}' is expected to be not_available")
+        issued, key = self.proceedings.issued, self.key_dates.proceedings_issued
+        if issued and key and issued != key:
+            raise ValueError(f"key_dates.proceedings_issued ({key}) differs from proceedings.issued "
+                             f"({issued})")
+        too_far = [a.question for a in self.model_answers if a.question > len(self.discussion_questions)]
+        if too_far:
+            raise ValueError(f"model_answers refer to question(s) {too_far}, but there are only "
+                             f"{len(self.discussion_questions)} discussion questions")
+        return self
 
 
 def load_case_study(path: Path, countries: Countries) -> CaseStudy:

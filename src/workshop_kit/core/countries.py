@@ -193,6 +193,11 @@ class Countries(StrictModel):
     def uk(self) -> Country:
         return self.country(UK_ID)
 
+    def by_name(self) -> list[Country]:
+        """Sorted by name, as a room looks for them, not by id; "another country" last."""
+        return sorted(self.countries,
+                      key=lambda c: (c.id == ANOTHER_COUNTRY_ID, c.name.casefold()))
+
     def all_facts(self) -> list[tuple[str, SourcedFact]]:
         """Every fact with a readable location, for `workshop-kit validate`."""
         facts: list[tuple[str, SourcedFact]] = []

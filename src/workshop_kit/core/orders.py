@@ -14,6 +14,8 @@ from workshop_kit.core.text import Identifier, Line, Text
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 """Two to four orders side by side: fewer is no comparison, more does not fit a projector."""
+DEFAULT_SELECTION = ("adoption", "sgo")
+"""The orders a comparison starts with, live or on a slide: the two a room most often weighs."""
 
 
 class Feature(StrictModel):

@@ -19,7 +19,7 @@ from workshop_kit.core.case_study import (
     APerson,
     Art33Consent,
     Authority,
-    CaseStudy,
+    CaseFacts,
     Connection,
     Consent,
     LegalStatus,
@@ -98,9 +98,10 @@ class RouteAssessment:
 
 @dataclass(frozen=True)
 class Situation:
-    """What every rule reads: the case, the countries involved, and the day of the question."""
+    """What every rule reads: the case's facts, the countries involved, and the day of the
+    question."""
 
-    case: CaseStudy
+    case: CaseFacts
     country: Country
     uk: Country
     child_country: Country
@@ -660,7 +661,7 @@ def assess_route(route: Route, situation: Situation, book: FindingsBook) -> Rout
     return RouteAssessment(route, verdict, tuple(findings))
 
 
-def find_routes(case: CaseStudy, countries: Countries, today: dt.date | None = None,
+def find_routes(case: CaseFacts, countries: Countries, today: dt.date | None = None,
                 book: FindingsBook | None = None) -> list[RouteAssessment]:
     """Assess every route for the case, in `Route` order. `today` decides which Conventions are in
     force (default: the real today); `book` the wording (default: the shipped findings.yaml)."""
@@ -672,7 +673,7 @@ def find_routes(case: CaseStudy, countries: Countries, today: dt.date | None = N
         country = countries.country(case.carers.country)
         child_country = countries.country(case.child.habitual_residence)
     except UnknownId as exc:
-        raise ValueError(f"case '{case.id}': {exc}") from None
+        raise ValueError(f"{case.name}: {exc}") from None
     situation = Situation(case, country, countries.uk, child_country, today or dt.date.today())
     return [assess_route(route, situation, book) for route in Route]
 

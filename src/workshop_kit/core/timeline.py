@@ -30,6 +30,15 @@ PROCEEDINGS_DEADLINE = "care_proceedings_decided"
 PROCEEDINGS_EXTENSION = "care_proceedings_extension"
 """Timescale ids the planner compares other milestones against (CA 1989 s32)."""
 
+EXAMPLE_DATES: dict[str, dt.date] = {
+    "became_looked_after": dt.date(2026, 2, 20),
+    "proceedings_issued": dt.date(2026, 3, 2),
+    "sgo_notice_given": dt.date(2026, 5, 1),
+    "placement_began": dt.date(2026, 6, 1),
+    "adm_decision": dt.date(2026, 5, 15),
+}
+"""Fictional dates, so a planner or a slide shows a full timeline before anyone types."""
+
 DEFAULT_HORIZON_YEARS = 1
 """Repeating reviews are planned to one year after the date they run from (or to the last
 one-off milestone if that is later), unless the caller gives a horizon."""
@@ -171,6 +180,13 @@ def dates_used_by(route: str, timescales: TimescaleTable) -> tuple[str, ...]:
     roots = {planner.root_date(t) for t in timescales.timescales
              if str(route) in t.routes and t.planned and t.kind is not TimescaleKind.EXTENSION}
     return tuple(d for d in KNOWN_DATES if d in roots)
+
+
+def dates_for_route(route: str, given: Mapping[str, dt.date | None],
+                    table: TimescaleTable) -> dict[str, dt.date | None]:
+    """Of the dates given, those the route uses (a missing one as None), in `KNOWN_DATES` order."""
+    used = dates_used_by(route, table)
+    return {date_id: given.get(date_id) for date_id in KNOWN_DATES if date_id in used}
 
 
 def _known_dates(known: Mapping[str, dt.date | None]) -> dict[str, dt.date]:
@@ -352,3 +368,32 @@ def _not_yet_flags(milestones: tuple[Milestone, ...], today: dt.date | None) -> 
         for m in milestones
         if m.kind is TimescaleKind.MINIMUM_PERIOD and m.due > today
     ]
+
+
+def proceedings_window(timeline: Timeline, known: Mapping[str, dt.date | None],
+                       table: TimescaleTable | None = None) -> tuple[dt.date, dt.date] | None:
+    """From the day care proceedings were issued to their deadline (CA 1989 s32(1)(a)), where the
+    timeline has the deadline; without the issue date, worked back with the rule itself rather
+    than restating its length."""
+    end = next((m for m in timeline.milestones if m.id == PROCEEDINGS_DEADLINE), None)
+    if end is None:
+        return None
+    start = known.get("proceedings_issued")
+    if start is None:
+        rule = _timescales(table).timescale(PROCEEDINGS_DEADLINE)
+        start = end.due - (rule.date_from(end.due) - end.due)
+    return start, end.due
+
+
+def proceedings_window_name(table: TimescaleTable | None = None) -> str:
+    """'26-week window', from the rule itself so no face restates the law."""
+    duration = _timescales(table).timescale(PROCEEDINGS_DEADLINE).duration
+    return f"{duration.amount}-{duration.unit.value.rstrip('s').replace('_', ' ')} window"
+
+
+def _timescales(table: TimescaleTable | None) -> TimescaleTable:
+    if table is not None:
+        return table
+    from workshop_kit.core.content import timescales  # the content layer imports this module
+
+    return timescales()

@@ -273,13 +273,16 @@ def _evidence(evidence: Mapping[str, Evidence | Mapping[str, Any]]) -> dict[str,
     unknown = sorted(k for k in evidence if k not in DOMAIN_IDS)
     if unknown:
         raise ValueError(f"unknown viability domain(s) {unknown}; known: {', '.join(DOMAIN_IDS)}")
-    out = {}
-    for key, value in evidence.items():
-        if isinstance(value, Evidence):
-            out[key] = value
-        elif isinstance(value, Mapping):
-            out[key] = Evidence.model_validate(dict(value))
-        else:
-            out[key] = Evidence.model_validate(
-                {"rating": str(value.rating), "note": getattr(value, "note", None)})
-    return out
+    return {key: read_evidence(value) for key, value in evidence.items()}
+
+
+def read_evidence(value: Evidence | Mapping[str, Any] | Any) -> Evidence:
+    """One domain's evidence from our Evidence, a plain mapping, or any object with `rating` and
+    `note` (such as the case-study model's own evidence entries); None is 'not yet known'."""
+    if value is None:
+        return Evidence(rating=Rating.UNKNOWN)
+    if isinstance(value, Evidence):
+        return value
+    if isinstance(value, Mapping):
+        return Evidence.model_validate({"rating": Rating.UNKNOWN, **value})
+    return Evidence.model_validate({"rating": str(value.rating), "note": getattr(value, "note", None)})

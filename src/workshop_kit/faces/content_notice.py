@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from workshop_kit.core.loading import ContentError, Problem
 from workshop_kit.faces.html import STYLE
-from workshop_kit.faces.views import TRAINER, visitor_view
+from workshop_kit.faces.page_mode import TRAINER, visitor_mode
 
 Shown = TypeVar("Shown")
 
@@ -53,7 +53,7 @@ def notice_html(what: str, problems: Iterable[Problem], *, rest_shown: bool = Fa
     """Plain words for the room; file, field and line for the trainer."""
     problems = list(problems)
     rest = " The others are below." if rest_shown else " Everything else on this page works."
-    trainer = visitor_view() == TRAINER
+    trainer = visitor_mode() == TRAINER
     told = "" if trainer else " The trainer has been told."
     body = (f"<p><strong>{escape(what)} cannot be shown right now</strong>: a content file it "
             f"needs has a mistake in it.{rest}{told}</p>")

@@ -31,10 +31,14 @@ from workshop_kit.core.workshop_plan import Section, WorkshopPlan
 from workshop_kit.faces import deck_layout
 from workshop_kit.faces.html import CONFIDENCE_LABELS, disclaimer_banner, long_date, tbc_badge
 
-INTERACTIVE = {"OrdersComparison", "TimelinePlanner", "CountryConventions", "RouteFinder",
-               "CaseStudyExplorer", "ViabilityBuilder", "knowledge_check"}
-"""Calls that are widgets on the live page: the notebook's words about using them ("tick", "press
-Check") go to the speaker notes, not onto a static slide."""
+
+def interactive_calls() -> set[str]:
+    """Calls that are widgets on the live page (every exported widget, and the knowledge check):
+    the notebook's words about using them ("tick", "press Check") go to the speaker notes, not
+    onto a static slide."""
+    from workshop_kit.faces import widgets
+
+    return {*widgets.__all__, "knowledge_check"}
 CONTENT_WIDTH = 1180
 IMAGE_MAX_HEIGHT = 430
 """Charts are scaled to fit under a slide title (the deck's CSS caps them at this height)."""
@@ -255,35 +259,34 @@ def design_knowledge_check(ctx: Context) -> list[Part]:
 
 
 def design_further_reading(ctx: Context) -> list[Part]:
-    from workshop_kit.faces.workshop_page import WorkshopPage
+    from workshop_kit.faces.render.workshop import further_reading_html
 
     notes = ["<p>Point the room to the handout: every source here is listed there in full.</p>"]
-    return [Part(WorkshopPage(ctx.plan).further_reading().data, notes)]
+    return [Part(further_reading_html(ctx.plan), notes)]
 
 
 def design_orders(ctx: Context, selected: list[str] | None = None) -> list[Part]:
-    from workshop_kit.faces.html import comparison_table
-    from workshop_kit.faces.widgets.orders import DEFAULT_SELECTION
+    from workshop_kit.core.orders import DEFAULT_SELECTION
+    from workshop_kit.faces.render.orders import comparison_table
 
     comparison = compare(orders_chart(), list(selected or DEFAULT_SELECTION))
     return [Part(compact_sources(comparison_table(comparison)), _section_notes(ctx))]
 
 
 def design_timeline(ctx: Context, route: str = "sgo_abroad") -> list[Part]:
-    from workshop_kit.faces.timeline_view import (
+    from workshop_kit.core.content import timescales
+    from workshop_kit.core.timeline import EXAMPLE_DATES, dates_for_route, plan_timeline
+    from workshop_kit.faces.render.timeline import (
         delay_flags_html,
         reference_rules_html,
         timeline_chart_html,
         timeline_table,
     )
-    from workshop_kit.faces.widgets.timeline import TimelinePlanner
 
-    planner = TimelinePlanner(route=route)
-    timeline = planner.timeline
-    if timeline is None:  # the planner plans on construction; this guards a change there
-        raise DeckError(f"the timeline planner drew no timeline for route '{route}'")
+    known = dates_for_route(route, EXAMPLE_DATES, timescales())  # as the live planner starts
+    timeline = plan_timeline(route, known)
     notes = _section_notes(ctx)
-    return [Part(size_images(timeline_chart_html(timeline, today=ctx.today, known=planner.known)),
+    return [Part(size_images(timeline_chart_html(timeline, today=ctx.today, known=known)),
                  notes),
             Part(timeline_table(timeline), notes, new_slide=True, detail=True),
             Part(delay_flags_html(timeline) + reference_rules_html(timeline), notes,
@@ -291,10 +294,10 @@ def design_timeline(ctx: Context, route: str = "sgo_abroad") -> list[Part]:
 
 
 def design_countries(ctx: Context, country_id: str | None = None) -> list[Part]:
-    from workshop_kit.faces.routes_view import country_status_html
-    from workshop_kit.faces.widgets.countries import CountryConventions
+    from workshop_kit.faces.render.country import country_status_html
 
-    country = CountryConventions(country_id).country
+    countries = load_countries()
+    country = countries.country(country_id) if country_id else countries.by_name()[0]
     return [Part(compact_sources(country_status_html(country)), _section_notes(ctx))]
 
 
@@ -312,7 +315,7 @@ def worked_example():
 
 def design_route_finder(ctx: Context) -> list[Part]:
     from workshop_kit.core.routes import find_routes
-    from workshop_kit.faces.routes_view import route_verdicts_html
+    from workshop_kit.faces.render.routes import route_verdicts_html
 
     case = worked_example()
     assessments = find_routes(case, load_countries(), today=ctx.today)
@@ -334,13 +337,18 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
     from workshop_kit.core.content import viability_framework
     from workshop_kit.core.routes import find_routes
     from workshop_kit.core.viability import outline_support_plan, summarise_viability
-    from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
-    from workshop_kit.faces.viability_view import (
+    from workshop_kit.faces.render.balance_sheet import balance_sheet_html
+    from workshop_kit.faces.render.case_card import (
+        case_card_html,
+        case_timeline_html,
+        discussion_html,
+    )
+    from workshop_kit.faces.render.routes import route_verdicts_html
+    from workshop_kit.faces.render.viability import (
         evidence_table_html,
         support_plan_html,
         viability_summary_html,
     )
-    from workshop_kit.faces.widgets.case_explorer import discussion_html, timeline_section
 
     parts = []
     countries = load_countries()
@@ -352,7 +360,7 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
                    for a in sorted(case.model_answers, key=lambda a: a.question)]
         assessments = find_routes(case, countries, today=ctx.today)
         table, blocks = split_routes(route_verdicts_html(assessments))
-        timeline = size_images(timeline_section(case))
+        timeline = size_images(case_timeline_html(case, countries))
         chart, _, rest = timeline.partition("</figure>")
         framework = viability_framework()
         evidence = case.viability_evidence
@@ -380,11 +388,24 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
     return parts
 
 
-def design_viability(ctx: Context, *args, **kwargs) -> list[Part]:
-    from workshop_kit.faces.widgets.viability import ViabilityBuilder
+def design_viability(ctx: Context, evidence: dict | None = None) -> list[Part]:
+    """What the viability builder shows before anyone rates: the summary, the support plan and
+    the evidence table, from the renderers the builder calls."""
+    from workshop_kit.core.content import viability_framework
+    from workshop_kit.core.viability import outline_support_plan, read_evidence, summarise_viability
+    from workshop_kit.faces.html import STYLE
+    from workshop_kit.faces.render.viability import (
+        evidence_table_html,
+        support_plan_html,
+        viability_summary_html,
+    )
 
-    return [Part(compact_sources(ViabilityBuilder(*args, **kwargs).static_html()),
-                 _section_notes(ctx))]
+    framework = viability_framework()
+    given = {d.id: read_evidence((evidence or {}).get(d.id)) for d in framework.domains}
+    body = (STYLE + viability_summary_html(summarise_viability(given, framework))
+            + support_plan_html(outline_support_plan(given, framework))
+            + evidence_table_html(given, framework))
+    return [Part(compact_sources(body), _section_notes(ctx))]
 
 
 DESIGNS: dict[str, Callable[..., list[Part]]] = {
@@ -400,6 +421,21 @@ DESIGNS: dict[str, Callable[..., list[Part]]] = {
     "CaseStudyExplorer": design_case_explorer,
     "ViabilityBuilder": design_viability,
 }
+
+
+def design_for(name: str) -> Callable[..., list[Part]]:
+    """The slide design for a call: a bespoke one above, else the widget's own `slide_html`
+    (renderers only: a slide never builds a widget), so a new widget needs no edit here."""
+    if name in DESIGNS:
+        return DESIGNS[name]
+    from workshop_kit.faces import widgets
+
+    widget = getattr(widgets, name)
+
+    def design(ctx: Context, *args, **kwargs) -> list[Part]:
+        return [Part(compact_sources(widget.slide_html(*args, **kwargs)), _section_notes(ctx))]
+
+    return design
 
 
 # --- reading the notebook ---------------------------------------------------------------------
@@ -433,7 +469,7 @@ def shown_call(source: str, where: str) -> Call | None:
     if name == "show" and arguments and isinstance(arguments[0], ast.Name):
         # `page.show(Widget, ...)` (the web app's guarded widget): the slide is the widget's
         name, arguments = arguments[0].id, arguments[1:]
-    if name not in DESIGNS:
+    if name not in DESIGNS and name not in interactive_calls():
         raise DeckError(f"{where}: no slide design for '{name}'; add one to "
                         f"workshop_kit/faces/deck.py (known: {', '.join(DESIGNS)})")
     try:
@@ -508,7 +544,7 @@ def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool =
             call = shown_call(cell.source, where)
             if call:
                 calls.append(call)
-        interactive = any(c.name in INTERACTIVE for c in calls)
+        interactive = any(c.name in interactive_calls() for c in calls)
         section = _section_for(plan, heading, calls)
         ctx = Context(plan, section, _markdown_html(prose) if interactive and prose else "", today)
         parts: list[Part] = []
@@ -516,7 +552,7 @@ def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool =
             parts.append(Part(f'<div class="wk wk-prose">{_markdown_html(prose)}</div>',
                               _section_notes(ctx)))
         for call in calls:
-            parts.extend(p for p in DESIGNS[call.name](ctx, *call.args, **call.kwargs)
+            parts.extend(p for p in design_for(call.name)(ctx, *call.args, **call.kwargs)
                          if handout or not p.detail)
         fallback = [f"<p>{escape(plan.title)}: about {plan.minutes} minutes in all.</p>"]
         if ctx.prose:

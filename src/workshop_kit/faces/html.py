@@ -1,5 +1,6 @@
-"""Static HTML fragments shared by every face: the widgets show them live, the report and the
-slides show them frozen. Every piece of content text is escaped here, once."""
+"""The pieces every renderer shares: the stylesheet, a sourced fact in a cell, the "to be
+confirmed" badge, the notice, the report cover. Renderers of domain things are in `faces/render/`.
+Every piece of content text is escaped here, once."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from typing import Protocol
 from workshop_kit import DISCLAIMER
 from workshop_kit.core.calendar import long_date
 from workshop_kit.core.facts import Confidence, SourcedFact
-from workshop_kit.core.orders import MIN_COMPARED, Comparison, OrdersChart, compare
 
 TBC = "⚠ To be confirmed"
 """How every face marks an unverified or disputed point: in words, never by colour alone."""
@@ -103,28 +103,6 @@ def fact_cell(fact: SourcedFact, *, inline_sources: bool = False) -> str:
     return "".join(parts)
 
 
-def comparison_table(comparison: Comparison, *, with_style: bool = True,
-                     inline_sources: bool = False) -> str:
-    names = ", ".join(o.name for o in comparison.orders)
-    head = "".join(f'<th scope="col">{escape(o.short_name)}</th>' for o in comparison.orders)
-    if comparison.rows:
-        body = "".join(
-            f'<tr><th scope="row">{escape(row.feature.label)}</th>'
-            + "".join(f"<td>{fact_cell(cell, inline_sources=inline_sources)}</td>" for cell in row.cells)
-            + "</tr>"
-            for row in comparison.rows
-        )
-    else:
-        span = len(comparison.orders) + 1
-        body = (f'<tr><td colspan="{span}" class="wk-note">These orders do not differ on any '
-                "feature in the chart.</td></tr>")
-    table = (
-        f'<table class="wk wk-table"><caption>Features of orders compared: {escape(names)}</caption>'
-        f'<thead><tr><th scope="col">Feature</th>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
-    return (STYLE if with_style else "") + table
-
-
 def report_cover(client: str, course_date: dt.date) -> str:
     """The first thing a client reads: who it is for, when, and what it is not."""
     return (
@@ -136,14 +114,3 @@ def report_cover(client: str, course_date: dt.date) -> str:
         + "</div>"
     )
 
-
-def chart_tables(chart: OrdersChart, *, per_table: int = 3, inline_sources: bool = True) -> str:
-    """The whole chart for a printed page: every order, a few per table so columns stay legible."""
-    ids = [o.id for o in chart.orders]
-    groups = [ids[i:i + per_table] for i in range(0, len(ids), per_table)]
-    if len(groups) > 1 and len(groups[-1]) < MIN_COMPARED:
-        groups[-2:] = [groups[-2][:-1], [groups[-2][-1], *groups[-1]]]
-    return STYLE + "".join(
-        comparison_table(compare(chart, group), with_style=False, inline_sources=inline_sources)
-        for group in groups
-    )

@@ -27,8 +27,6 @@ from workshop_kit.faces.chromium import headless_chromium
 from workshop_kit.faces.slides import NBCONVERT_TEMPLATES
 
 NOTEBOOKS = Path(__file__).resolve().parent / "report_notebooks"
-REPORT_NOTEBOOK = NOTEBOOKS / "client_report.ipynb"
-BRIEFING_NOTEBOOK = NOTEBOOKS / "case_briefing.ipynb"
 ROOM_ANSWERS_FILE = "room_answers.json"
 
 CLI_OPTIONS = {"client": "--client", "course_date": "--date", "modules": "--module",
@@ -42,6 +40,11 @@ class Kind(StrEnum):
 
 
 KIND_WORDS = {Kind.PACK: "training pack", Kind.BRIEFING: "case briefing"}
+"""What each kind is called; its title and file names follow from these words."""
+
+KIND_NOTEBOOKS = {Kind.PACK: NOTEBOOKS / "client_report.ipynb",
+                  Kind.BRIEFING: NOTEBOOKS / "case_briefing.ipynb"}
+"""The parameterised notebook papermill runs for each kind."""
 
 
 class RequestError(ValueError):
@@ -189,12 +192,12 @@ class ReportRequest(BaseModel):
         digest = hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:8]
         if self.case_file is not None:
             digest = hashlib.sha256(digest.encode() + self.case_file.read_bytes()).hexdigest()[:8]
-        kind = "training-pack" if self.kind is Kind.PACK else "case-briefing"
+        kind = KIND_WORDS[self.kind].replace(" ", "-")
         return f"{kind}-{slug}-{self.course_date.isoformat()}-{digest}"
 
     @property
     def title(self) -> str:
-        return "Training pack" if self.kind is Kind.PACK else "Case briefing"
+        return KIND_WORDS[self.kind].capitalize()
 
     def parameters(self) -> dict[str, object]:
         """Only what is not a case detail: the client, the date, ids and file names."""
@@ -393,7 +396,7 @@ def make_document(request: ReportRequest, out_dir: Path, *, pdf: bool = False,
 
                 write_for_report(request.room_answers, request.course_date,
                                  work / ROOM_ANSWERS_FILE)
-            notebook = REPORT_NOTEBOOK if request.kind is Kind.PACK else BRIEFING_NOTEBOOK
+            notebook = KIND_NOTEBOOKS[request.kind]
             executed = work / "executed.ipynb"
             papermill.execute_notebook(
                 str(notebook), str(executed), parameters=request.parameters(),

@@ -30,15 +30,17 @@ from workshop_kit.core.timeline import Timeline
 from workshop_kit.core.viability import outline_support_plan, summarise_viability
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.document import Document
-from workshop_kit.faces.html import chart_tables
-from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
-from workshop_kit.faces.timeline_view import (
+from workshop_kit.faces.render.balance_sheet import balance_sheet_html
+from workshop_kit.faces.render.case_card import case_card_html
+from workshop_kit.faces.render.orders import chart_tables
+from workshop_kit.faces.render.routes import route_verdicts_html
+from workshop_kit.faces.render.timeline import (
     DATE_LABELS,
     delay_flags_html,
     missing_dates_html,
     timeline_table,
 )
-from workshop_kit.faces.viability_view import (
+from workshop_kit.faces.render.viability import (
     evidence_table_html,
     support_plan_html,
     viability_summary_html,
@@ -108,7 +110,7 @@ def training_pack(client: str, course_date: str, modules: list[str], cases: list
         case = case_study(case_id)
         doc.add(f"case-{case.id}", f"Case study: {case.title}", partial(case_html, case))
     if room_answers_file:
-        from workshop_kit.faces.room_answers_view import add_room_answers
+        from workshop_kit.faces.render.room_answers import add_room_answers
 
         add_room_answers(doc, Path(room_answers_file), modules, cases)
     doc.add_unsettled_summary()

@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from workshop_kit.core.content import REPO_ROOT
 from workshop_kit.faces import trainer
-from workshop_kit.faces.views import SERVED_ENV
+from workshop_kit.faces.page_mode import SERVED_ENV
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 LANDING_PAGE = "index.ipynb"

@@ -15,19 +15,13 @@ import ipywidgets as widgets
 from IPython.display import HTML
 
 from workshop_kit.core.content import workshop_plan, workshop_plans
-from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
+from workshop_kit.core.workshop_plan import WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
+from workshop_kit.faces.page_mode import PAGE_MODE, TRAINER, TrainerOnly, mode_switch, visitor_mode
+from workshop_kit.faces.render.workshop import further_reading_html, workshop_index_html
 from workshop_kit.faces.room import qr_svg, room_url
-from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch, visitor_view
-from workshop_kit.faces.widgets.static import StaticBox
-
-READING_HEADINGS = {
-    ReadingKind.STATUTE: "Statute",
-    ReadingKind.REGULATIONS: "Regulations",
-    ReadingKind.CASE: "Case law",
-    ReadingKind.GUIDANCE: "Guidance and practice",
-}
+from workshop_kit.faces.widgets.base import StaticBox
 
 
 def _html(markup: str) -> widgets.HTML:
@@ -38,21 +32,10 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
 
 
-def _index_table(view: str) -> str:
+def _index(mode: str) -> str:
     # Served by workshop-kit, the trainer's cookie carries the view from page to page.
-    suffix = "?view=trainer" if view == TRAINER and not VIEW.locked else ""
-    rows = "".join(
-        f'<tr><th scope="row"><a href="{escape(p.notebook)}{suffix}">{escape(p.title)}</a></th>'
-        f'<td>{escape(p.summary)}</td><td class="wk-nowrap">{p.minutes} min</td>'
-        f"<td>{escape(p.audience)}</td></tr>"
-        for p in workshop_plans()
-    )
-    return (
-        STYLE + '<table class="wk wk-table"><caption>The workshops</caption><thead><tr>'
-        '<th scope="col">Workshop</th><th scope="col">What it covers</th>'
-        '<th scope="col">Time</th><th scope="col">For</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return workshop_index_html(workshop_plans(),
+                               trainer_links=mode == TRAINER and not PAGE_MODE.locked)
 
 
 def workshop_index() -> widgets.HTML:
@@ -63,9 +46,9 @@ def workshop_index() -> widgets.HTML:
     view the links open each workshop in trainer view too.
     """
     def build() -> widgets.Widget:
-        index = widgets.HTML(_index_table(visitor_view()))
-        VIEW.observe(lambda change: setattr(index, "value", _index_table(change["new"])),
-                     names="mode")
+        index = widgets.HTML(_index(visitor_mode()))
+        PAGE_MODE.observe(lambda change: setattr(index, "value", _index(change["new"])),
+                          names="mode")
         url = room_url()
         if url is None:
             return index
@@ -123,7 +106,7 @@ class WorkshopPage:
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])
-        return StaticBox([view_switch(), about, trainer])
+        return StaticBox([mode_switch(), about, trainer])
 
     @_part("This section's key points")
     def key_points(self, section_id: str) -> StaticBox:
@@ -149,14 +132,7 @@ class WorkshopPage:
 
     @_part("Sources and further reading")
     def further_reading(self) -> HTML:
-        groups = []
-        for kind, heading in READING_HEADINGS.items():
-            items = [r for r in self.plan.further_reading if r.kind is kind]
-            if items:
-                groups.append(f"<h3>{heading}</h3><ul>" + "".join(
-                    f"<li>{escape(r.citation)}" + (f" — {escape(r.why)}" if r.why else "") + "</li>"
-                    for r in items) + "</ul>")
-        return HTML(STYLE + '<div class="wk">' + "".join(groups) + "</div>")
+        return HTML(further_reading_html(self.plan))
 
     @_part("The knowledge check")
     def knowledge_check(self) -> widgets.Widget:
@@ -166,26 +142,6 @@ class WorkshopPage:
             return widgets.HTML("<p>This workshop has no knowledge check.</p>")
         # The notebook gives the heading and the instructions; the widget does not repeat them.
         return KnowledgeCheck(self.plan.quiz, heading=False)
-
-
-def programme_html(plan_ids: list[str]) -> str:
-    """The chosen workshops for a printed report: objectives and every sourced key point, with
-    sources written out (a folded source cannot be opened on paper)."""
-    parts = []
-    for plan in (workshop_plan(i) for i in plan_ids):
-        sections = "".join(
-            f"<h4>{escape(s.title)}</h4><ul>"
-            + "".join(f"<li>{fact_cell(f, inline_sources=True)}</li>" for f in s.key_points)
-            + "</ul>"
-            for s in plan.sections if s.key_points
-        )
-        parts.append(
-            f'<div class="wk-module"><h3>{escape(plan.title)}</h3>'
-            f"<p>{escape(plan.summary)} <em>(about {plan.minutes} minutes; for "
-            f"{escape(plan.audience.lower())})</em></p>"
-            f"<p><strong>Learning objectives</strong></p>{_list(plan.objectives)}{sections}</div>"
-        )
-    return STYLE + '<div class="wk">' + "".join(parts) + "</div>"
 
 
 def _model_answer(answer: str) -> list[widgets.Widget]:

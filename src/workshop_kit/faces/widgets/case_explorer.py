@@ -12,28 +12,24 @@ import ipywidgets as widgets
 
 from workshop_kit.core.balance_sheet import balance_sheet
 from workshop_kit.core.case_study import CaseStudy
-from workshop_kit.core.case_timeline import plan_case_timeline
 from workshop_kit.core.content import countries as load_countries
-from workshop_kit.core.content import orders_chart, readable_case_studies, viability_framework
+from workshop_kit.core.content import orders_chart, readable_case_studies
 from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.loading import ContentError
 from workshop_kit.core.routes import RouteAssessment, find_routes
-from workshop_kit.core.viability import outline_support_plan, summarise_viability
 from workshop_kit.faces.content_notice import log_problems, notice_html
 from workshop_kit.faces.html import STYLE
-from workshop_kit.faces.routes_view import balance_sheet_html, case_card_html, route_verdicts_html
-from workshop_kit.faces.timeline_view import (
-    delay_flags_html,
-    missing_dates_html,
-    timeline_chart_html,
-    timeline_table,
+from workshop_kit.faces.page_mode import TrainerOnly, may_show_trainer_text
+from workshop_kit.faces.render.balance_sheet import balance_sheet_html
+from workshop_kit.faces.render.case_card import (
+    case_card_html,
+    case_timeline_html,
+    case_viability_html,
+    discussion_html,
+    trainer_notes_html,
 )
-from workshop_kit.faces.viability_view import (
-    evidence_table_html,
-    support_plan_html,
-    viability_summary_html,
-)
-from workshop_kit.faces.views import TrainerOnly, may_show_trainer_text
+from workshop_kit.faces.render.routes import route_verdicts_html
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
 TAB_STYLE = """
 <style>
@@ -62,46 +58,7 @@ def _section(title: str, body: str) -> str:
     return STYLE + f'<div class="wk"><h3>{escape(title)}</h3></div>' + body
 
 
-def timeline_section(case: CaseStudy) -> str:
-    """The chosen route's milestones from the case's own dates. Nothing is judged overdue: a case's
-    dates are fictional, and 'overdue' against the real today would only distract."""
-    if case.chosen_route is None:
-        return ('<div class="wk"><p>No route abroad is chosen in this case, so there is no '
-                "timeline to plan. Which route, if any, could be made to work?</p></div>")
-    timeline = plan_case_timeline(case, load_countries())
-    assert timeline is not None  # a chosen route always gives a timeline
-    return (timeline_chart_html(timeline, known=case.timeline_dates) + timeline_table(timeline)
-            + delay_flags_html(timeline) + missing_dates_html(timeline))
-
-
-def viability_section(case: CaseStudy) -> str:
-    framework = viability_framework()
-    evidence = case.viability_evidence
-    return (viability_summary_html(summarise_viability(evidence, framework))
-            + support_plan_html(outline_support_plan(evidence, framework))
-            + evidence_table_html(evidence, framework))
-
-
-def discussion_html(case: CaseStudy) -> str:
-    items = "".join(f"<li>{escape(q)}</li>" for q in case.discussion_questions)
-    return f'<div class="wk"><p>Questions for your group:</p><ol>{items}</ol></div>'
-
-
-def trainer_html(case: CaseStudy) -> str:
-    """For the trainer's eyes only: what to draw out, and the model answers by question."""
-    notes = "".join(f"<li>{escape(n)}</li>" for n in case.trainer_notes)
-    answers = "".join(
-        f"<li><strong>Question {a.question}:</strong> {escape(a.answer)}</li>"
-        for a in sorted(case.model_answers, key=lambda a: a.question)
-    )
-    body = f"<h4>Trainer notes (trainer view only)</h4><ul>{notes}</ul>"
-    if answers:
-        body += f"<h4>Model answers</h4><ul>{answers}</ul>"
-    return (STYLE + '<div class="wk wk-trainer" style="border-left:6px solid #1d4f91;'
-            f'padding:.2em 1em;background:#eef3fa">{body}</div>')
-
-
-class CaseStudyExplorer(widgets.VBox):
+class CaseStudyExplorer(WorkshopWidget):
     """The case-study explorer: a labelled case select, the case card (always first, so the trainer
     can introduce the case), then the parts as tabs a trainer moves through with the room.
 
@@ -109,7 +66,7 @@ class CaseStudyExplorer(widgets.VBox):
     """
 
     part_name = "The case-study explorer"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = "Choose another case study, or reload the page."
 
     def __init__(self, case_id: str | None = None, today: dt.date | None = None, **kwargs):
         cases, problems = readable_case_studies()
@@ -136,7 +93,7 @@ class CaseStudyExplorer(widgets.VBox):
         pages[-1].children = (self.sections["discussion"], self.trainer)
         self.tabs = widgets.Tab(children=pages, titles=list(SECTION_TITLES.values()))
         self.tabs.add_class("wk-tabs")
-        self.dropdown.observe(self._update, names="value")
+        self.react([self.dropdown], self._update)
         intro = widgets.HTML(
             STYLE + TAB_STYLE + '<div class="wk"><p><strong>Explore a case study.</strong> Every case is '
             "fictional. Choose a case: its card comes first, then the routes, the timeline, the "
@@ -149,7 +106,7 @@ class CaseStudyExplorer(widgets.VBox):
             what = "One case study" if len(files) == 1 else f"{len(files)} case studies"
             log_problems("the case-study explorer", problems)
             shown.insert(1, widgets.HTML(notice_html(what, problems, rest_shown=True)))
-        super().__init__(shown, **kwargs)
+        super().__init__(shown, alert_at=shown.index(self.dropdown) + 1, **kwargs)
         self.add_class("wk-case-explorer")
         self._update()
 
@@ -168,8 +125,8 @@ class CaseStudyExplorer(widgets.VBox):
         sheet = balance_sheet(case, self.assessments, orders_chart())
         bodies = {
             "routes": route_verdicts_html(self.assessments),
-            "timeline": timeline_section(case),
-            "viability": viability_section(case),
+            "timeline": case_timeline_html(case),
+            "viability": case_viability_html(case),
             "balance_sheet": balance_sheet_html(sheet),
             "discussion": discussion_html(case),
         }
@@ -177,15 +134,11 @@ class CaseStudyExplorer(widgets.VBox):
         for key, body in bodies.items():
             self.sections[key].value = _section(SECTION_TITLES[key], body)
         if may_show_trainer_text():  # never sent to an attendee's browser in the web app
-            self.trainer_notes.value = trainer_html(case)
+            self.trainer_notes.value = trainer_notes_html(case)
+        self.results = {"case": case.id,
+                        "verdicts": {a.route.value: a.verdict.value for a in self.assessments}}
 
     def static_html(self) -> str:
         """The whole case frozen, every part in order, for slides and reports: no trainer notes or
         model answers, since a static copy is shown to the room."""
         return self.card.value + "".join(w.value for w in self.sections.values())
-
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = self.static_html()
-        return bundle

@@ -5,63 +5,26 @@ score. Built to be projected: a checked answer stays in full-contrast text."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 
 import ipywidgets as widgets
 
 from workshop_kit.core.content import question_bank
 from workshop_kit.core.quiz import Feedback, Question, QuestionBank
-from workshop_kit.faces.html import STYLE, fact_cell
-
-CORRECT = "✓ Correct."
-NOT_QUITE = "✗ Not quite — the answer is"
-TRY_AGAIN = "✗ Not quite."
-QUESTION_STYLE = """
-<style>
-/* A checked question is locked, but must stay readable on a projector: ipywidgets fades disabled
-   controls to about 2.5:1; WCAG AA needs 4.5:1 for text. */
-.wk-question .widget-radio-box label, .wk-question .widget-radio-box input:disabled,
-.wk-question .widget-radio.jupyter-widgets:disabled, .wk-question .widget-radio-box,
-.wk-question .jupyter-widgets.mod-disabled, .wk-question .widget-radio.mod-disabled {
-  opacity: 1 !important; color: #1b1b1b !important; }
-.wk-question .widget-radio-box label:has(input:checked) { font-weight: 700; }
-</style>
-"""
+from workshop_kit.faces.html import STYLE
+from workshop_kit.faces.render.quiz import (
+    QUESTION_STYLE,
+    answer_html,
+    quiz_html,
+    score_html,
+    try_again_html,
+)
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
 
-def answer_html(question: Question, feedback: Feedback | None = None) -> str:
-    """The verdict (if answered) or the plain answer (trainer view), then the sourced explanation.
-
-    The verdict is carried by words and a symbol, never by colour alone; the source is shown
-    inline because feedback is read once, in the moment, not explored.
-    """
-    if feedback is None:
-        verdict = f"<strong>Answer: {escape(question.answer_text)}.</strong>"
-    elif feedback.correct:
-        verdict = f"<strong>{CORRECT}</strong> Your answer: “{escape(question.answer_text)}”."
-    else:
-        verdict = f"<strong>{NOT_QUITE} “{escape(feedback.answer)}”.</strong>"
-    return (f'<div class="wk wk-feedback" role="status"><p>{verdict}</p>'
-            f"{fact_cell(question.explanation, inline_sources=True)}</div>")
-
-
-def static_html(bank: QuestionBank, *, show_answers: bool = False) -> str:
-    """The bank frozen for slides and reports: questions and choices, answers only if asked for."""
-    items = []
-    for question in bank.questions:
-        choices = "".join(f"<li>{escape(label)}</li>" for label, _ in question.choices)
-        answer = answer_html(question) if show_answers else ""
-        items.append(f"<li><p>{escape(question.prompt)}</p><ol type=\"A\">{choices}</ol>{answer}</li>")
-    return (STYLE + f'<div class="wk wk-quiz"><h3>Knowledge check: {escape(bank.title)}</h3>'
-            f'<ol>{"".join(items)}</ol></div>')
-
-
-def try_again_html(chosen: str) -> str:
-    """A wrong answer names what was chosen and invites a second go, without giving the answer
-    away; "Show the answer" is there when the room is stuck."""
-    return (f'<div class="wk wk-feedback" role="status"><p><strong>{TRY_AGAIN}</strong> '
-            f"“{escape(chosen)}” is not the answer. Choose another answer and check again, or "
-            "show the answer.</p></div>")
+def _call(owner: object, method: str) -> None:
+    getattr(owner, method)()
 
 
 class QuestionCheck(widgets.VBox):
@@ -91,11 +54,9 @@ class QuestionCheck(widgets.VBox):
             description=f"Check question {number}", tooltip=f"Check your answer to question {number}",
             icon="check", layout=widgets.Layout(width="auto"),
         )
-        self.check_button.on_click(lambda _button: self.check())
         self.show_button = widgets.Button(
             description=f"Show the answer to {number}", icon="eye",
             tooltip=f"Show the answer to question {number}", layout=widgets.Layout(width="auto"))
-        self.show_button.on_click(lambda _button: self.reveal())
         self.attempts = 0
         self.feedback = widgets.HTML()
         buttons = widgets.HBox([self.check_button, self.show_button])
@@ -148,7 +109,7 @@ class QuestionCheck(widgets.VBox):
         self.feedback.value = answer_html(self.question) if self.show_answer else ""
 
 
-class KnowledgeCheck(widgets.VBox):
+class KnowledgeCheck(WorkshopWidget):
     """A bank of questions, all on one page so a trainer can scroll through them with the room.
 
     `show_answers=True` is the trainer's view: every answer and explanation is visible from the
@@ -156,7 +117,7 @@ class KnowledgeCheck(widgets.VBox):
     """
 
     part_name = "The knowledge check"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = "Choose an answer and press Check again, or press Try again to start over."
 
     def __init__(self, bank_id_or_bank: str | QuestionBank, show_answers: bool = False, *,
                  heading: bool = True, **kwargs):
@@ -166,7 +127,7 @@ class KnowledgeCheck(widgets.VBox):
         total = len(self.bank.questions)
         self.questions = [
             QuestionCheck(self.bank, q, n, total, show_answer=show_answers,
-                          on_checked=self._update_score)
+                          on_checked=lambda: self._update())
             for n, q in enumerate(self.bank.questions, start=1)
         ]
         # A notebook that gives its own heading and instructions passes heading=False, so a
@@ -178,10 +139,14 @@ class KnowledgeCheck(widgets.VBox):
         self.score = widgets.HTML()
         self.try_again = widgets.Button(description="Try again", icon="refresh",
                                         tooltip="Clear every answer and start again")
-        self.try_again.on_click(lambda _button: self.reset())
-        super().__init__([heading_html, self.score, *self.questions, self.try_again], **kwargs)
+        for card in self.questions:  # looked up on each click, so an override is what runs
+            self.on_click(card.check_button, partial(_call, card, "check"))
+            self.on_click(card.show_button, partial(_call, card, "reveal"))
+        self.on_click(self.try_again, partial(_call, self, "reset"))
+        super().__init__([heading_html, self.score, *self.questions, self.try_again],
+                         alert_at=2, **kwargs)
         self.add_class("wk-knowledge-check")
-        self._update_score()
+        self._update()
 
     @property
     def answered(self) -> int:
@@ -194,16 +159,13 @@ class KnowledgeCheck(widgets.VBox):
     def reset(self) -> None:
         for question in self.questions:
             question.reset()
-        self._update_score()
+        self._update()
 
-    def _update_score(self) -> None:
-        self.score.value = (f'<div class="wk" role="status"><p><strong>You have answered '
-                            f"{self.answered} of {len(self.questions)}; {self.correct} correct."
-                            "</strong></p></div>")
+    def _update(self) -> None:
+        total = len(self.questions)
+        self.score.value = score_html(self.answered, total, self.correct)
+        self.results = {"answered": self.answered, "correct": self.correct, "total": total}
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Add a static HTML copy (questions and choices) for slides and reports."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = static_html(self.bank, show_answers=self.show_answers)
-        return bundle
+    def static_html(self) -> str:
+        """Questions and choices (answers too in the trainer's copy), for slides and reports."""
+        return quiz_html(self.bank, show_answers=self.show_answers)

@@ -7,13 +7,18 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from workshop_kit.core.content import orders_chart
-from workshop_kit.core.orders import MAX_COMPARED, MIN_COMPARED, OrdersChart, compare
-from workshop_kit.faces.html import comparison_table
+from workshop_kit.core.orders import (
+    DEFAULT_SELECTION,
+    MAX_COMPARED,
+    MIN_COMPARED,
+    OrdersChart,
+    compare,
+)
+from workshop_kit.faces.render.orders import comparison_table
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
-DEFAULT_SELECTION = ("adoption", "sgo")
 
-
-class OrdersComparison(widgets.VBox):
+class OrdersComparison(WorkshopWidget):
     """The Features of Orders Comparison Chart as a widget a trainer can drive in front of a room.
 
     Checkboxes rather than a multi-select list: each has its own visible label and is reachable
@@ -21,7 +26,7 @@ class OrdersComparison(widgets.VBox):
     """
 
     part_name = "The orders comparison"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = "Untick the order you just ticked, or choose other orders."
 
     def __init__(self, chart: OrdersChart | None = None,
                  selected: Sequence[str] = DEFAULT_SELECTION, **kwargs):
@@ -39,15 +44,14 @@ class OrdersComparison(widgets.VBox):
         )
         self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
         self.table = widgets.HTML()
-        for box in (*self._boxes.values(), self.only_differences):
-            box.observe(self._update, names="value")
+        self.react([*self._boxes.values(), self.only_differences], self._update)
         legend = widgets.HTML(
             f"<strong>Choose {MIN_COMPARED} to {MAX_COMPARED} orders to compare</strong>"
         )
         choices = widgets.HBox(list(self._boxes.values()),
                                layout=widgets.Layout(flex_flow="row wrap"))
         super().__init__([legend, choices, self.only_differences, self.status, self.table],
-                         **kwargs)
+                         alert_at=3, **kwargs)
         self.add_class("wk-orders-comparison")
         self._update()
 
@@ -69,6 +73,7 @@ class OrdersComparison(widgets.VBox):
             self.status.value = (f'<span role="status">Choose at least {MIN_COMPARED} orders to see '
                                  "them side by side.</span>")
             self.table.value = ""
+            self.results = {"selected": chosen, "rows": 0}
             return
         self.status.value = (
             f'<span role="status">Showing {len(chosen)} orders. Untick one to choose another '
@@ -77,10 +82,8 @@ class OrdersComparison(widgets.VBox):
         )
         comparison = compare(self.chart, chosen, only_differences=self.only_differences.value)
         self.table.value = comparison_table(comparison)
+        self.results = {"selected": chosen, "rows": len(comparison.rows)}
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Add a static HTML copy so slides and reports show the table without a widget manager."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = self.table.value or self.status.value
-        return bundle
+    def static_html(self) -> str:
+        """The table as it stands, for slides and reports."""
+        return self.table.value or self.status.value

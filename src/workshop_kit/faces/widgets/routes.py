@@ -2,37 +2,26 @@
 open, which are possible with conditions, and which are not available, with the reasons.
 
 For a room to ask "what if the child's right to enter were refused?" and see every verdict change.
-The law is all in `core.routes`; this module only turns the answers into a case for it to assess.
+The law is all in `core.routes`, and the answers become case facts in `core.route_questions`;
+this module asks the questions and shows the verdicts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from html import escape
 from typing import Any
 
 import ipywidgets as widgets
 from pydantic import ValidationError
 
-from workshop_kit.core.case_study import (
-    Art33Consent,
-    Authority,
-    CaseStudy,
-    Connection,
-    Consent,
-    LegalStatus,
-    RightOfEntry,
-    Route,
-    Stance,
-    Understanding,
-    Verdict,
-)
+from workshop_kit.core.case_study import CaseFacts, Route, Verdict
 from workshop_kit.core.content import countries as load_countries
 from workshop_kit.core.countries import UK_ID, Countries
+from workshop_kit.core.route_questions import DEFAULT_ANSWERS, hypothetical_case
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.faces.html import STYLE
-from workshop_kit.faces.routes_view import (
+from workshop_kit.faces.render.case_card import (
     ART33_WORDS,
     AUTHORITY_WORDS,
     CONNECTION_WORDS,
@@ -41,90 +30,16 @@ from workshop_kit.faces.routes_view import (
     RIGHT_OF_ENTRY_WORDS,
     STANCE_WORDS,
     UNDERSTANDING_WORDS,
-    route_verdicts_html,
 )
-from workshop_kit.faces.widgets.countries import countries_by_name, option_label
-
-HYPOTHETICAL_ID = "hypothetical-case"
-NOT_GIVEN = "Not given: a hypothetical case built in the route finder."
+from workshop_kit.faces.render.country import option_label
+from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
 DOMICILE_OPTIONS = [
     ("No: not domiciled in the British Islands", "no"),
     ("Yes: a carer is domiciled in the British Islands", "yes"),
     ("Not known", "not_known"),
 ]
-_DOMICILE = {"no": False, "yes": True, "not_known": None}
-
-DEFAULT_ANSWERS: dict[str, Any] = {
-    "authority": Authority.ENGLAND.value,
-    "first_name": "Sam",
-    "country": "spain",
-    "habitually_resident": True,
-    "connection": Connection.RELATIVE.value,
-    "domiciled": "no",
-    "age": 6,
-    "british_citizen": True,
-    "settled_abroad": False,
-    "understanding": Understanding.NOT_SUFFICIENT.value,
-    "legal_status": LegalStatus.CARE_ORDER.value,
-    "trial_placement": False,
-    "right_of_entry": RightOfEntry.CONFIRMED.value,
-    "consent_placement": Consent.GIVEN.value,
-    "consent_adoption": Consent.UNKNOWN.value,
-    "view_moving": Stance.NOT_ABLE_TO_SAY.value,
-    "view_adoption": Stance.NOT_ABLE_TO_SAY.value,
-    "art33": Art33Consent.NOT_SOUGHT.value,
-}
-"""A fictional starting point, so the finder shows verdicts before anyone changes a thing."""
-
-
-def hypothetical_case(answers: dict[str, Any]) -> CaseStudy:
-    """A case the route finder can assess, from the finder's answers, validated like any case.
-
-    Only what the route finder reads is asked. The rest is filled so the model validates: text
-    fields say they were not given, there are no proceedings (the finder does not read them), and
-    `expected_routes` (an author's expectation, which a hypothetical case has not got) is filled
-    with 'conditional' and never read.
-    """
-    connection = Connection(answers["connection"])
-    data = {
-        "id": HYPOTHETICAL_ID,
-        "title": "A hypothetical case",
-        "fictional": True,
-        "authority": answers["authority"],
-        "summary": NOT_GIVEN,
-        "child": {
-            "first_name": answers["first_name"], "age": answers["age"],
-            "understanding": answers["understanding"],
-            "habitual_residence": answers["country"] if answers["settled_abroad"] else UK_ID,
-            "lives_in": answers["country"] if answers["settled_abroad"] else UK_ID,
-            "needs": NOT_GIVEN, "wishes_and_feelings": NOT_GIVEN,
-            "views": {"moving_abroad": answers["view_moving"], "adoption": answers["view_adoption"]},
-            "british_citizen": answers["british_citizen"],
-        },
-        "carers": {
-            "country": answers["country"], "connection": connection.value,
-            "right_of_child_to_enter": answers["right_of_entry"],
-            "people": [{
-                "name": "The carer",
-                "relationship_to_child": "relative" if connection is Connection.RELATIVE else "friend",
-                "habitually_resident_in_country": answers["habitually_resident"],
-                "british_citizen": False,
-                "domiciled_in_british_islands": _DOMICILE[answers["domiciled"]],
-            }],
-        },
-        "legal_status": answers["legal_status"],
-        "proceedings": {"stage": "none"},
-        "consents": {"placement_abroad": answers["consent_placement"],
-                     "adoption": answers["consent_adoption"]},
-        "art33_consent": answers["art33"],
-        "trial_placement_abroad": answers["trial_placement"],
-        "chosen_route": None,
-        "discussion_questions": [NOT_GIVEN],
-        "trainer_notes": [NOT_GIVEN],
-        "expected_routes": {r.value: Verdict.CONDITIONAL.value for r in Route},
-    }
-    return CaseStudy.model_validate(data)
 
 
 PLAIN_MESSAGES = {
@@ -155,12 +70,6 @@ def _problems(error: ValidationError) -> str:
             f"route finder cannot assess this case yet:</p><ul>{''.join(items)}</ul></div>")
 
 
-def _summary(assessments: list[RouteAssessment]) -> str:
-    counts = Counter(a.verdict for a in assessments)
-    words = "; ".join(f"{counts[v]} {v.label.lower()}" for v in Verdict if counts[v])
-    return f'<div class="wk" role="status"><p><strong>{len(assessments)} routes:</strong> {words}.</p></div>'
-
-
 _LABEL = {"description_width": "20em"}
 _WIDE = {"width": "44em", "max_width": "100%"}
 
@@ -180,7 +89,7 @@ def _heading(text: str) -> widgets.HTML:
     return widgets.HTML(f'<div class="wk"><h4 style="margin:.6em 0 .2em">{escape(text)}</h4></div>')
 
 
-class RouteFinder(widgets.VBox):
+class RouteFinder(WorkshopWidget):
     """The route finder as a widget: labelled native form fields (selects, a number box, tick
     boxes and a text box), each reachable with Tab; every change re-assesses every route.
 
@@ -189,7 +98,7 @@ class RouteFinder(widgets.VBox):
     """
 
     part_name = "The route finder"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = "Change your last answer back, or try another answer."
 
     def __init__(self, countries: Countries | None = None, today: dt.date | None = None,
                  answers: dict[str, Any] | None = None, **kwargs):
@@ -200,7 +109,7 @@ class RouteFinder(widgets.VBox):
         if unknown:
             raise ValueError(f"unknown answer(s) {unknown}; the route finder asks "
                              f"{', '.join(DEFAULT_ANSWERS)}")
-        abroad = [c for c in countries_by_name(self.countries) if c.id != UK_ID]
+        abroad = [c for c in self.countries.by_name() if c.id != UK_ID]
         if start["country"] not in {c.id for c in abroad}:
             start["country"] = abroad[0].id
 
@@ -246,21 +155,20 @@ class RouteFinder(widgets.VBox):
             "art33": _dropdown("Art 33 consent (1996 Convention)", words(ART33_WORDS),
                                start["art33"]),
         }
-        self.case: CaseStudy | None = None
+        self.case: CaseFacts | None = None
         self.result: list[RouteAssessment] = []
         self.status = widgets.HTML()
         self.output = widgets.HTML()
-        for control in self.controls.values():
-            control.observe(self._update, names="value")
+        self.react(self.controls.values(), self._update)
         c = self.controls
-        intro = widgets.HTML(
+        self.intro = widgets.HTML(
             STYLE + '<div class="wk"><p><strong>Find the routes for a new case.</strong> Answer the '
             "questions below about a hypothetical child and carers abroad; the verdict for every "
             "route, and why, updates as you change an answer. Training material, not legal "
             "advice.</p></div>"
         )
         super().__init__(
-            [intro, c["authority"],
+            [self.intro, c["authority"],
              _heading("The carers"), c["country"], c["habitually_resident"], c["connection"],
              c["domiciled"],
              _heading("The child"), c["first_name"], c["age"], c["understanding"],
@@ -268,7 +176,7 @@ class RouteFinder(widgets.VBox):
              c["right_of_entry"], c["view_moving"], c["view_adoption"],
              _heading("Consents"), c["consent_placement"], c["consent_adoption"], c["art33"],
              self.status, self.output],
-            **kwargs,
+            alert_at=-2, **kwargs,
         )
         self.add_class("wk-route-finder")
         self._update()
@@ -287,10 +195,12 @@ class RouteFinder(widgets.VBox):
             self.case, self.result = None, []
             self.status.value = _problems(error)
             self.output.value = ""
+            self.results = {"verdicts": {}}
             return
         self.result = find_routes(self.case, self.countries, today=self.today)
-        self.status.value = _summary(self.result)
+        self.status.value = verdict_summary_html(self.result)
         self.output.value = route_verdicts_html(self.result)
+        self.results = {"verdicts": {a.route.value: a.verdict.value for a in self.result}}
 
     def answers_html(self) -> str:
         """The answers in words, so a frozen copy says which case its verdicts are for."""
@@ -307,10 +217,6 @@ class RouteFinder(widgets.VBox):
         return ('<table class="wk wk-table wk-narrow"><caption>The hypothetical case</caption>'
                 f"<tbody>{''.join(rows)}</tbody></table>")
 
-    def _repr_mimebundle_(self, **kwargs):
-        """Add a static HTML copy (the answers and the verdicts as they stand) for slides and
-        reports."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = STYLE + self.answers_html() + self.status.value + self.output.value
-        return bundle
+    def static_html(self) -> str:
+        """The answers and the verdicts as they stand, with the notice, for slides and reports."""
+        return self.intro.value + self.answers_html() + self.status.value + self.output.value

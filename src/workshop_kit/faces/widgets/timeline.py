@@ -12,10 +12,16 @@ import ipywidgets as widgets
 
 from workshop_kit.core.case_study import Route
 from workshop_kit.core.content import timescales as load_timescales
-from workshop_kit.core.timeline import Timeline, dates_used_by, plan_timeline
+from workshop_kit.core.timeline import (
+    EXAMPLE_DATES,
+    Timeline,
+    dates_for_route,
+    dates_used_by,
+    plan_timeline,
+)
 from workshop_kit.core.timescales import KNOWN_DATES, DelaySeverity
 from workshop_kit.faces.html import STYLE
-from workshop_kit.faces.timeline_view import (
+from workshop_kit.faces.render.timeline import (
     DATE_LABELS,
     delay_flags_html,
     missing_dates_html,
@@ -24,21 +30,13 @@ from workshop_kit.faces.timeline_view import (
     timeline_chart_html,
     timeline_table,
 )
-
-WORKED_EXAMPLE: dict[str, dt.date] = {
-    "became_looked_after": dt.date(2026, 2, 20),
-    "proceedings_issued": dt.date(2026, 3, 2),
-    "sgo_notice_given": dt.date(2026, 5, 1),
-    "placement_began": dt.date(2026, 6, 1),
-    "adm_decision": dt.date(2026, 5, 15),
-}
-"""Fictional dates so the planner shows a full timeline on first render, before anyone types."""
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
 _LABEL_STYLE = {"description_width": "24em"}  # the longest date name must not be cut off
 _PICKER_LAYOUT = {"width": "40em", "max_width": "100%", "margin": "2px 0"}
 
 
-class TimelinePlanner(widgets.VBox):
+class TimelinePlanner(WorkshopWidget):
     """The timeline planner as a widget a trainer drives live and attendees try on Binder.
 
     Every control is a labelled native form field (a select and date inputs), so it is reachable
@@ -47,14 +45,15 @@ class TimelinePlanner(widgets.VBox):
     """
 
     part_name = "The timeline planner"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = ("Check the date you just entered (a date between 1990 and 2100 works), or "
+                   "clear it and try again.")
 
     def __init__(self, route: str = "sgo_abroad", known: Mapping[str, dt.date | None] | None = None,
                  today: dt.date | None = None, **kwargs):
         routes = [r.value for r in Route]
         if str(route) not in routes:
             raise ValueError(f"unknown route '{route}'; known routes are {', '.join(routes)}")
-        given = dict(WORKED_EXAMPLE if known is None else known)
+        given = dict(EXAMPLE_DATES if known is None else known)
         unknown = sorted(k for k in given if k not in KNOWN_DATES)
         if unknown:
             raise ValueError(f"unknown date name(s) {unknown}; the planner takes "
@@ -82,8 +81,7 @@ class TimelinePlanner(widgets.VBox):
         self.flags = widgets.HTML()
         self.reference = widgets.HTML()
         self.timeline: Timeline | None = None
-        for control in (self.route, *self.dates.values(), self.today):
-            control.observe(self._update, names="value")
+        self.react([self.route, *self.dates.values(), self.today], self._update)
         intro = widgets.HTML(
             STYLE + '<div class="wk"><p><strong>Plan the statutory milestones.</strong> Choose a '
             "route and enter the dates the case knows; leave a date empty if it has not happened. "
@@ -93,7 +91,7 @@ class TimelinePlanner(widgets.VBox):
         super().__init__(
             [intro, self.route, dates_heading, *self.dates.values(), self.today, self.status,
              self.hints, self.chart, self.table, self.flags, self.reference],
-            **kwargs,
+            alert_at=4 + len(self.dates), **kwargs,
         )
         self.add_class("wk-timeline-planner")
         self._update()
@@ -101,8 +99,8 @@ class TimelinePlanner(widgets.VBox):
     @property
     def known(self) -> dict[str, dt.date | None]:
         """The dates as entered that the chosen route uses (empty pickers give None)."""
-        used = dates_used_by(self.route.value, load_timescales())
-        return {date_id: picker.value for date_id, picker in self.dates.items() if date_id in used}
+        entered = {date_id: picker.value for date_id, picker in self.dates.items()}
+        return dates_for_route(self.route.value, entered, load_timescales())
 
     def _update(self, _change: object = None) -> None:
         today = self.today.value
@@ -121,15 +119,11 @@ class TimelinePlanner(widgets.VBox):
         self.table.value = timeline_table(timeline)
         self.flags.value = delay_flags_html(timeline)
         self.reference.value = reference_rules_html(timeline)
+        self.results = {"route": timeline.route,
+                        "dates": {m.id: m.due.isoformat() for m in timeline.milestones},
+                        "flags": len(timeline.flags), "urgent": urgent}
 
     def static_html(self) -> str:
         """The current plan frozen: chart, table, flags and hints, for slides and reports."""
         return STYLE + "".join(w.value for w in (self.status, self.chart, self.table, self.flags,
                                                   self.hints, self.reference))
-
-    def _repr_mimebundle_(self, **kwargs):
-        """Add a static HTML copy so slides and reports show the plan without a widget manager."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = self.static_html()
-        return bundle

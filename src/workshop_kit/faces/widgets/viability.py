@@ -19,17 +19,18 @@ from workshop_kit.core.viability import (
     ViabilityFramework,
     ViabilitySummary,
     outline_support_plan,
+    read_evidence,
     summarise_viability,
 )
 from workshop_kit.faces.html import STYLE, fact_cell
-from workshop_kit.faces.viability_view import (
+from workshop_kit.faces.render.viability import (
     RATING_WORDS,
-    VIEW_STYLE,
+    VIABILITY_STYLE,
     evidence_table_html,
-    rating_and_note,
     support_plan_html,
     viability_summary_html,
 )
+from workshop_kit.faces.widgets.base import WorkshopWidget
 
 GROUPS = (("General factors", False), ("Overseas factors", True))
 """The FRG guide's general factors first, then what a carer abroad adds (FRG viability guide)."""
@@ -69,8 +70,9 @@ class DomainRating(widgets.VBox):
     matters, and its source, sit in a <details> toggle, which opens with Enter or Space.
     """
 
-    def __init__(self, domain: ViabilityDomain, rating: Rating, note: str | None):
+    def __init__(self, domain: ViabilityDomain, given: Evidence):
         self.domain = domain
+        rating, note = given.rating, given.note
         questions = "".join(f"<li>{escape(q)}</li>" for q in domain.questions)
         why = fact_cell(domain)
         if domain.essential_because:
@@ -112,7 +114,7 @@ class DomainRating(widgets.VBox):
         return found
 
 
-class ViabilityBuilder(widgets.VBox):
+class ViabilityBuilder(WorkshopWidget):
     """The viability domains as a form, with a live summary and outline support plan beside it.
 
     For a room to see why the rules come out as they do: change one rating and the outcome and
@@ -120,7 +122,7 @@ class ViabilityBuilder(widgets.VBox):
     """
 
     part_name = "The viability builder"
-    """What a page calls this widget when its content cannot be shown."""
+    what_to_try = "Change the rating or note you just changed back, or try another."
 
     def __init__(self, evidence: Mapping[str, Evidence | Mapping[str, Any] | Any] | None = None,
                  framework: ViabilityFramework | None = None, **kwargs):
@@ -131,7 +133,7 @@ class ViabilityBuilder(widgets.VBox):
             raise ValueError(f"unknown viability domain(s) {unknown}; known: "
                              f"{', '.join(d.id for d in self.framework.domains)}")
         self.domains: dict[str, DomainRating] = {
-            d.id: DomainRating(d, *rating_and_note(given.get(d.id))) for d in self.framework.domains
+            d.id: DomainRating(d, read_evidence(given.get(d.id))) for d in self.framework.domains
         }
         self.ratings: dict[str, widgets.Dropdown] = {i: c.rating for i, c in self.domains.items()}
         self.notes: dict[str, widgets.Textarea] = {i: c.note for i, c in self.domains.items()}
@@ -145,16 +147,16 @@ class ViabilityBuilder(widgets.VBox):
             form.append(widgets.HTML(f'<div class="wk"><h3>{title} ({len(cards)})</h3></div>'))
             form += cards
         for card in self.domains.values():
-            card.rating.observe(self._update, names="value")
-            card.note.observe(self._update, names="value")
+            self.react([card.rating, card.note], self._update)
         intro = widgets.HTML(
-            STYLE + VIEW_STYLE + _STICKY + '<div class="wk"><p><strong>Build a viability summary.</strong> '
+            STYLE + VIABILITY_STYLE + _STICKY
+            + '<div class="wk"><p><strong>Build a viability summary.</strong> '
             "Rate each domain from what the assessment found, and add a note if you wish. The "
             "summary and the outline support plan update as you go. Domains marked (essential) "
             "must be known before a carer can be called a realistic option.</p></div>"
         )
-        results = widgets.VBox([widgets.HTML('<div class="wk"><h3>Summary</h3></div>'), self.summary,
-                                self.plan],
+        results = widgets.VBox([widgets.HTML('<div class="wk"><h3>Summary</h3></div>'), self.alert,
+                                self.summary, self.plan],
                                layout=widgets.Layout(flex="2 1 22em", min_width="18em",
                                                      padding="0 0 0 1em"))
         results.add_class("wk-viability-results")
@@ -178,15 +180,11 @@ class ViabilityBuilder(widgets.VBox):
         self.support = outline_support_plan(evidence, self.framework)
         self.summary.value = viability_summary_html(self.result)
         self.plan.value = support_plan_html(self.support)
+        self.results = {"outcome": self.result.outcome.value,
+                        "reasons": [r.domain_id for r in self.result.reasons],
+                        "unknown": list(self.result.unknown)}
 
     def static_html(self) -> str:
         """The summary, the support plan and the evidence table, for slides and reports."""
         return (STYLE + self.summary.value + self.plan.value
                 + evidence_table_html(self.evidence, self.framework))
-
-    def _repr_mimebundle_(self, **kwargs):
-        """Add a static HTML copy so slides and reports show the result without a widget manager."""
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if isinstance(bundle, dict):
-            bundle["text/html"] = self.static_html()
-        return bundle

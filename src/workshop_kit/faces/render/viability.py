@@ -1,6 +1,6 @@
 """A viability summary, an outline support plan and a case's evidence as static HTML.
 
-The viability builder shows these live; the case-study explorer, the slides and the client reports
+The viability builder widget shows these live; the case-study explorer, the slides and the client reports
 show them frozen. The outcome and its reasons come from `core.viability`; this module only says
 them in words, naming the domains that decided it, so nobody has to read a colour or a score.
 """
@@ -18,6 +18,7 @@ from workshop_kit.core.viability import (
     SupportPlanOutline,
     ViabilityFramework,
     ViabilitySummary,
+    read_evidence,
 )
 from workshop_kit.faces.html import fact_cell
 
@@ -28,7 +29,7 @@ RATING_WORDS = {
     Rating.UNKNOWN: "Not yet known",
 }
 
-VIEW_STYLE = """
+VIABILITY_STYLE = """
 <style>
 .wk-outcome { border-left: 6px solid #5f5f5f; background: #f6f6f6; padding: .5em 1em; margin: .4em 0; }
 .wk-outcome.wk-realistic_option { border-left-color: #1e6b35; background: #edf7ef; }
@@ -59,7 +60,7 @@ def viability_summary_html(summary: ViabilitySummary) -> str:
                    "follows three simple rules to structure discussion; it does not replace the "
                    "assessor's weighing of the evidence.</p>")
     return (
-        VIEW_STYLE
+        VIABILITY_STYLE
         + f'<div class="wk wk-outcome wk-{summary.outcome.value}" role="status">'
         + f"<p><strong>Outcome: {escape(summary.headline)}.</strong></p>"
         + reasons_html + unknown + "</div>"
@@ -69,7 +70,7 @@ def viability_summary_html(summary: ViabilitySummary) -> str:
 def support_plan_html(plan: SupportPlanOutline) -> str:
     """Support items under the SGO support plan headings: what a concern could turn into."""
     if not plan.items:
-        return (VIEW_STYLE + '<div class="wk wk-plan"><h4>Outline support plan</h4><p>No domain is '
+        return (VIABILITY_STYLE + '<div class="wk wk-plan"><h4>Outline support plan</h4><p>No domain is '
                 "rated a concern yet, so there is nothing to plan support for.</p></div>")
     sections = []
     for heading, items in plan.by_heading().items():
@@ -83,7 +84,7 @@ def support_plan_html(plan: SupportPlanOutline) -> str:
                 entry += f"<br>{fact_cell(item.legal_basis)}"
             entries.append(entry + "</li>")
         sections.append(f"<h5>{escape(heading)}</h5><ul>{''.join(entries)}</ul>")
-    return (VIEW_STYLE + '<div class="wk wk-plan"><h4>Outline support plan</h4>'
+    return (VIABILITY_STYLE + '<div class="wk wk-plan"><h4>Outline support plan</h4>'
             + "".join(sections) + "</div>")
 
 
@@ -94,23 +95,16 @@ def evidence_table_html(evidence: Mapping[str, Evidence | Mapping[str, Any] | An
     for group, overseas in (("General factors", False), ("Overseas factors", True)):
         rows.append(f'<tr><th scope="colgroup" colspan="3">{group}</th></tr>')
         for domain in (d for d in framework.domains if d.overseas is overseas):
-            rating, note = rating_and_note(evidence.get(domain.id))
+            found = read_evidence(evidence.get(domain.id))
+            rating, note = found.rating, found.note
             label = escape(domain.label) + (" (essential)" if domain.essential else "")
             rows.append(f'<tr><th scope="row">{label}</th><td>{RATING_WORDS[rating]}</td>'
                         f"<td>{escape(note) if note else ''}</td></tr>")
     return (
-        VIEW_STYLE
+        VIABILITY_STYLE
         + '<table class="wk wk-table"><caption>Viability evidence by domain</caption>'
         + '<thead><tr><th scope="col">Domain</th><th scope="col">Rating</th>'
         + '<th scope="col">Assessor\'s note</th></tr></thead>'
         + f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
-
-def rating_and_note(item: Any) -> tuple[Rating, str | None]:
-    """Accept our Evidence, a plain mapping, or a case study's own evidence entry."""
-    if item is None:
-        return Rating.UNKNOWN, None
-    if isinstance(item, Mapping):
-        return Rating(str(item.get("rating", Rating.UNKNOWN))), item.get("note")
-    return Rating(str(item.rating)), getattr(item, "note", None)

@@ -22,8 +22,8 @@ from workshop_kit.core.routes import Effect, Reason, RouteAssessment, Verdict, f
 from workshop_kit.faces.document import Document
 from workshop_kit.faces.html import tbc_badge
 from workshop_kit.faces.polls import RoomPoll, catalogue
+from workshop_kit.faces.render.routes import ROUTES_STYLE, verdict_badge
 from workshop_kit.faces.room_answers import PollTally, RoomAnswers, uk_time
-from workshop_kit.faces.routes_view import VIEW_STYLE, verdict_badge
 
 PART_ID = "room-answers"
 PART_TITLE = "What the room answered"
@@ -183,7 +183,7 @@ def room_answers_html(answers: RoomAnswers, modules: Sequence[str], cases: Seque
             f'<p class="wk-room-meta">{asked_in}'
             f"<strong>{_people(tally.total)} answered</strong>, {_when(tally)} (UK time).</p>"
             + poll_table(room_poll, tally, verdicts) + (engine or "") + "</section>")
-    badges = VIEW_STYLE if any(t.poll in route_cases for t in answers.tallies) else ""
+    badges = ROUTES_STYLE if any(t.poll in route_cases for t in answers.tallies) else ""
     return (ROOM_STYLE + badges + f'<div class="wk wk-room"><p>The polls put to the room on '
             f"{long_date(answers.day)}, answered anonymously from attendees' own devices: each "
             "table counts answers, never who gave them. A poll asks for a view, so the answers "

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from workshop_kit.core.timeline import Milestone, Timeline, plan_timeline
 from workshop_kit.core.timescales import TimescaleKind
-from workshop_kit.faces.timeline_view import (
+from workshop_kit.faces.render.timeline import (
     delay_flags_html,
     missing_dates_html,
     reference_rules_html,
@@ -151,7 +151,7 @@ def test_two_charts_on_one_page_do_not_share_ids(sgo):
 def test_drawing_a_chart_imports_no_plotting_library():
     code = ("import datetime as dt, sys\n"
             "from workshop_kit.core.timeline import plan_timeline\n"
-            "from workshop_kit.faces.timeline_view import timeline_chart_html\n"
+            "from workshop_kit.faces.render.timeline import timeline_chart_html\n"
             "timeline_chart_html(plan_timeline('sgo_abroad', {'proceedings_issued': "
             "dt.date(2026, 3, 2)}), today=dt.date(2026, 4, 1))\n"
             "print(sorted(m for m in ('matplotlib', 'numpy') if m in sys.modules))")

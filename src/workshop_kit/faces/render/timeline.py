@@ -1,7 +1,7 @@
 """A planned timeline as static HTML: a table of dated milestones, the delay flags, the dates that
 would add more, and a Gantt-style chart with a text alternative.
 
-The timeline widget shows these live; the case-study explorer, the slides and the client reports
+The timeline planner widget shows these live; the case-study explorer, the slides and the client reports
 show them frozen. Every date and rule comes from `core.timeline`; nothing here states law.
 Meaning is carried by words (severity, kind, "⚠ To be confirmed") and marker shape, never by
 colour alone (WCAG 2.2 SC 1.4.1).
@@ -14,10 +14,15 @@ from collections.abc import Mapping
 from html import escape
 
 from workshop_kit.core.case_study import Route
-from workshop_kit.core.timeline import PROCEEDINGS_DEADLINE, Milestone, Timeline
+from workshop_kit.core.timeline import (
+    Milestone,
+    Timeline,
+    proceedings_window,
+    proceedings_window_name,
+)
 from workshop_kit.core.timescales import DelaySeverity, TimescaleKind
-from workshop_kit.faces.html import tbc_badge
-from workshop_kit.faces.timeline_chart import timeline_svg
+from workshop_kit.faces.html import fact_cell, tbc_badge
+from workshop_kit.faces.render.timeline_chart import timeline_svg
 
 DATE_LABELS: dict[str, str] = {
     "became_looked_after": "Child became looked after",
@@ -42,7 +47,7 @@ KIND_WORDS = {
     TimescaleKind.EXTENSION: "Extension",
 }
 
-VIEW_STYLE = """
+TIMELINE_STYLE = """
 <style>
 .wk-flags { list-style: none; padding-left: 0; margin: .4em 0; }
 .wk-flags li { border-left: 6px solid #5f5f5f; background: #f6f6f6; padding: .4em .8em;
@@ -75,12 +80,12 @@ def timeline_table(timeline: Timeline) -> str:
     caption = (f"Statutory milestones: {escape(route_label(timeline.route))} "
                f"({len(timeline.milestones)} dated)")
     if not timeline.milestones:
-        return (VIEW_STYLE + f'<table class="wk wk-table"><caption>{caption}</caption><tbody><tr>'
+        return (TIMELINE_STYLE + f'<table class="wk wk-table"><caption>{caption}</caption><tbody><tr>'
                 '<td class="wk-note">No milestones can be dated yet: add the dates below.</td>'
                 "</tr></tbody></table>")
     rows = "".join(_milestone_row(m) for m in timeline.milestones)
     return (
-        VIEW_STYLE
+        TIMELINE_STYLE
         + f'<table class="wk wk-table wk-timeline"><caption>{caption}</caption>'
         + '<thead><tr><th scope="col">Date</th><th scope="col">Milestone</th>'
         + '<th scope="col">Kind</th><th scope="col">Rule</th><th scope="col">Source</th></tr></thead>'
@@ -115,7 +120,7 @@ def delay_flags_html(timeline: Timeline) -> str:
             f"{escape(flag.text)}{tbc}"
             f'<span class="wk-flag-source">Source: {escape(flag.source)}</span></li>'
         )
-    return (VIEW_STYLE + '<div class="wk"><h4>Where delay is likely</h4>'
+    return (TIMELINE_STYLE + '<div class="wk"><h4>Where delay is likely</h4>'
             f'<ul class="wk-flags">{"".join(items)}</ul></div>')
 
 
@@ -128,7 +133,7 @@ def missing_dates_html(timeline: Timeline) -> str:
         f"{escape(', '.join(m.would_plan))}.</li>"
         for m in timeline.missing
     )
-    return (VIEW_STYLE + '<div class="wk wk-hints" role="note"><strong>Dates that would add more '
+    return (TIMELINE_STYLE + '<div class="wk wk-hints" role="note"><strong>Dates that would add more '
             f"to this timeline</strong><ul>{items}</ul></div>")
 
 
@@ -137,11 +142,9 @@ def reference_rules_html(timeline: Timeline) -> str:
     the applicants are): shown beside the timeline so nobody mistakes their absence for none."""
     if not timeline.reference:
         return ""
-    from workshop_kit.faces.html import fact_cell
-
     items = "".join(f"<li><strong>{escape(rule.label)}.</strong> {fact_cell(rule)}</li>"
                     for rule in timeline.reference)
-    return (VIEW_STYLE + '<div class="wk"><h4>Rules not on the calendar</h4>'
+    return (TIMELINE_STYLE + '<div class="wk"><h4>Rules not on the calendar</h4>'
             f"<ul>{items}</ul></div>")
 
 
@@ -159,13 +162,14 @@ def timeline_chart_html(timeline: Timeline, *, today: dt.date | None = None,
     if not milestones:
         return ('<figure class="wk wk-chart"><figcaption>No chart yet: no milestone can be dated '
                 "from the dates given.</figcaption></figure>")
-    band = _proceedings_band(timeline, {k: v for k, v in (known or {}).items() if v is not None})
+    band = proceedings_window(timeline, known or {})
+    band_name = proceedings_window_name() if band else ""
     first, last = milestones[0], milestones[-1]
     summary = (f"Timeline chart for {route_label(timeline.route)}: {len(milestones)} milestones, "
                f"from {first.label} on {short_date(first.due)} to {last.label} on "
                f"{short_date(last.due)}.")
     if band:
-        summary += f" The {_band_name()} for care proceedings is shaded."
+        summary += f" The {band_name} for care proceedings is shaded."
     if today is not None:
         summary += f" Today, {short_date(today)}, is marked with a dashed line."
     summary += " Every date is listed in the table beside the chart."
@@ -173,29 +177,6 @@ def timeline_chart_html(timeline: Timeline, *, today: dt.date | None = None,
                "allowed, circles reviews; milestones marked ⚠ are to be confirmed. The table lists "
                "every date.")
     svg = timeline_svg(milestones, title=f"Milestones: {route_label(timeline.route)}",
-                       description=summary, today=today, band=band,
-                       band_name=_band_name() if band else "")
-    return (VIEW_STYLE + f'<figure class="wk wk-chart">{svg}'
+                       description=summary, today=today, band=band, band_name=band_name)
+    return (TIMELINE_STYLE + f'<figure class="wk wk-chart">{svg}'
             f"<figcaption>{escape(caption)}</figcaption></figure>")
-
-
-def _band_name() -> str:
-    """'26-week window', from the rule itself so the chart never restates the law."""
-    from workshop_kit.core.content import timescales
-
-    duration = timescales().timescale(PROCEEDINGS_DEADLINE).duration
-    return f"{duration.amount}-{duration.unit.value.rstrip('s').replace('_', ' ')} window"
-
-
-def _proceedings_band(timeline: Timeline, known: dict[str, dt.date]) -> tuple[dt.date, dt.date] | None:
-    """From the day proceedings were issued to the 26-week deadline, where both can be found."""
-    end = next((m for m in timeline.milestones if m.id == PROCEEDINGS_DEADLINE), None)
-    if end is None:
-        return None
-    start = known.get("proceedings_issued")
-    if start is None:  # work back with the rule itself rather than restating its length here
-        from workshop_kit.core.content import timescales
-
-        rule = timescales().timescale(PROCEEDINGS_DEADLINE)
-        start = end.due - (rule.date_from(end.due) - end.due)
-    return start, end.due

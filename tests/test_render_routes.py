@@ -13,12 +13,10 @@ from workshop_kit.core.case_study import Route, Verdict
 from workshop_kit.core.content import case_studies, case_study, countries, orders_chart
 from workshop_kit.core.routes import find_routes
 from workshop_kit.faces.html import TBC
-from workshop_kit.faces.routes_view import (
-    balance_sheet_html,
-    case_card_html,
-    country_status_html,
-    route_verdicts_html,
-)
+from workshop_kit.faces.render.balance_sheet import balance_sheet_html
+from workshop_kit.faces.render.case_card import case_card_html
+from workshop_kit.faces.render.country import country_status_html
+from workshop_kit.faces.render.routes import route_verdicts_html
 
 VERDICT_WORDS = {"Realistic", "Possible with conditions", "Not available"}
 

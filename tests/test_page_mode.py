@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from workshop_kit.faces.views import ATTENDEE, TRAINER, VIEW, TrainerOnly, view_from_query, view_switch
+from workshop_kit.faces.page_mode import (
+    ATTENDEE,
+    PAGE_MODE,
+    TRAINER,
+    TrainerOnly,
+    mode_from_query,
+    mode_switch,
+)
 from workshop_kit.faces.workshop_page import WorkshopPage, workshop_index
 
 
 @pytest.fixture(autouse=True)
 def attendee_view():
-    VIEW.mode = ATTENDEE
+    PAGE_MODE.mode = ATTENDEE
     yield
-    VIEW.mode = ATTENDEE
+    PAGE_MODE.mode = ATTENDEE
 
 
 @pytest.mark.parametrize("query, view", [
@@ -20,15 +27,15 @@ def attendee_view():
     ("theme=light&view=trainer", TRAINER), ("view=admin", ATTENDEE), ("view=", ATTENDEE),
 ])
 def test_view_comes_from_the_query_string(query, view):
-    assert view_from_query(query) == view
+    assert mode_from_query(query) == view
 
 
 def test_trainer_only_blocks_follow_the_switch():
     block = TrainerOnly([])
-    switch = view_switch()
+    switch = mode_switch()
     assert not block.shown
     switch.value = TRAINER
-    assert block.shown and VIEW.mode == TRAINER
+    assert block.shown and PAGE_MODE.mode == TRAINER
     switch.value = ATTENDEE
     assert not block.shown
 
@@ -55,5 +62,5 @@ def test_landing_index_lists_every_workshop_with_its_time():
 def test_landing_links_keep_trainer_view():
     index = workshop_index()
     assert "?view=trainer" not in index.value
-    VIEW.mode = TRAINER
+    PAGE_MODE.mode = TRAINER
     assert 'href="01_special_guardianship.ipynb?view=trainer"' in index.value

@@ -1,4 +1,4 @@
-"""Attendee view and trainer view.
+"""The page mode: attendee view or trainer view, the one thing "view" means in the pages.
 
 Attendee view is the default. Trainer view adds timings, trainer notes and model answers.
 
@@ -11,7 +11,7 @@ Attendee view is the default. Trainer view adds timings, trainer notes and model
   view; it is a presentation mode there, not access control.
 
 A preheated Voilà kernel runs the notebook before anyone asks for it, so the view is resolved on
-first use: `visitor_view()` waits for the visitor's request (`faces/preheat.py`, Voilà's protocol
+first use: `visitor_mode()` waits for the visitor's request (`faces/preheat.py`, Voilà's protocol
 without importing Voilà into the kernel) and
 only then reads `QUERY_STRING`. Never `VOILA_REQUEST_URL`: in a pooled kernel it holds the
 *previous* visitor's address.
@@ -32,7 +32,7 @@ SERVED_ENV = "WORKSHOP_KIT_SERVED"
 """Set to "1" by `workshop-kit serve` in its environment, which its kernels inherit."""
 
 
-def view_from_query(query: str | None) -> str:
+def mode_from_query(query: str | None) -> str:
     values = parse_qs(query or "").get("view", [])
     return TRAINER if values and values[-1].lower() == TRAINER else ATTENDEE
 
@@ -41,8 +41,9 @@ def served_by_workshop_kit() -> bool:
     return os.environ.get(SERVED_ENV) == "1"
 
 
-class ViewState(traitlets.HasTraits):
-    """The one view of this kernel's page; every trainer-only block follows it."""
+class PageMode(traitlets.HasTraits):
+    """The one mode of this kernel's page (attendee or trainer view); every trainer-only block
+    follows it."""
 
     mode = traitlets.Enum([ATTENDEE, TRAINER], default_value=ATTENDEE)
     locked = traitlets.Bool(False, help="The server decided the view; no switch can change it.")
@@ -53,7 +54,7 @@ class ViewState(traitlets.HasTraits):
         self.resolved = True
 
 
-VIEW = ViewState()
+PAGE_MODE = PageMode()
 
 
 def before_visitor() -> None:
@@ -71,10 +72,10 @@ def before_visitor() -> None:
     import workshop_kit.faces.widgets  # noqa: F401  (imports the widgets a page builds next)
 
 
-def visitor_view() -> str:
+def visitor_mode() -> str:
     """The view of the person this page is for, read once: after the request in a preheated
     kernel, from `QUERY_STRING` only."""
-    if not VIEW.resolved:
+    if not PAGE_MODE.resolved:
         if served_by_workshop_kit():
             from workshop_kit.faces.preheat import wait_for_request
             from workshop_kit.faces.quiet_errors import quiet_tracebacks
@@ -84,34 +85,34 @@ def visitor_view() -> str:
             if os.environ.get("VOILA_PREHEAT") == "True":
                 before_visitor()
             wait_for_request()  # returns at once unless this kernel was preheated
-            VIEW.locked = True
-        VIEW.mode = view_from_query(os.environ.get("QUERY_STRING"))
-        VIEW.resolved = True
-    return VIEW.mode
+            PAGE_MODE.locked = True
+        PAGE_MODE.mode = mode_from_query(os.environ.get("QUERY_STRING"))
+        PAGE_MODE.resolved = True
+    return PAGE_MODE.mode
 
 
 def may_show_trainer_text() -> bool:
     """False when trainer-only text must not even be sent to the browser."""
-    return visitor_view() == TRAINER or not VIEW.locked
+    return visitor_mode() == TRAINER or not PAGE_MODE.locked
 
 
-def view_switch() -> widgets.Widget:
+def mode_switch() -> widgets.Widget:
     """The page-view switch, or in the served web app a plain line saying which view this is."""
-    visitor_view()
-    if VIEW.locked:
-        if VIEW.mode == TRAINER:
+    visitor_mode()
+    if PAGE_MODE.locked:
+        if PAGE_MODE.mode == TRAINER:
             return widgets.HTML('<p class="wk-note"><strong>Trainer view</strong> — timings, '
                                 "trainer notes and model answers are shown on this browser "
                                 "only.</p>")
         return widgets.HTML("")
     switch = widgets.ToggleButtons(
         options=[("Attendee view", ATTENDEE), ("Trainer view", TRAINER)],
-        value=VIEW.mode,
+        value=PAGE_MODE.mode,
         description="Page view:",
         tooltips=["What everyone sees", "Adds timings, trainer notes and model answers"],
         style={"description_width": "initial"},
     )
-    traitlets.link((VIEW, "mode"), (switch, "value"))
+    traitlets.link((PAGE_MODE, "mode"), (switch, "value"))
     return switch
 
 
@@ -129,7 +130,7 @@ class TrainerOnly(widgets.VBox):
         built = (children() if may_show_trainer_text() else []) if callable(children) else children
         super().__init__(list(built), **kwargs)
         self.add_class("wk-trainer-only")
-        VIEW.observe(self._follow, names="mode")
+        PAGE_MODE.observe(self._follow, names="mode")
         self._follow()
 
     @property
@@ -137,4 +138,4 @@ class TrainerOnly(widgets.VBox):
         return self.layout.display != "none"
 
     def _follow(self, _change=None) -> None:
-        self.layout.display = None if VIEW.mode == TRAINER else "none"
+        self.layout.display = None if PAGE_MODE.mode == TRAINER else "none"
