@@ -18,6 +18,7 @@ from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import ReadingKind, WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
+from workshop_kit.faces.present import TEMPLATE as PRESENT_TEMPLATE
 from workshop_kit.faces.room import qr_svg, room_url
 from workshop_kit.faces.views import TRAINER, VIEW, TrainerOnly, view_switch, visitor_view
 from workshop_kit.faces.widgets.static import StaticBox
@@ -123,7 +124,7 @@ class WorkshopPage:
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])
-        return StaticBox([view_switch(), about, trainer])
+        return StaticBox([view_switch(), *present_link(plan.notebook), about, trainer])
 
     @_part("This section's key points")
     def key_points(self, section_id: str) -> StaticBox:
@@ -166,6 +167,16 @@ class WorkshopPage:
             return widgets.HTML("<p>This workshop has no knowledge check.</p>")
         # The notebook gives the heading and the instructions; the widget does not repeat them.
         return KnowledgeCheck(self.plan.quiz, heading=False)
+
+
+def present_link(notebook: str) -> list[widgets.Widget]:
+    """In the served trainer view, a link to present this page as live slides (each opening starts
+    a kernel, so attendees are not offered it)."""
+    if not (VIEW.locked and visitor_view() == TRAINER):
+        return []
+    href = f"{escape(notebook)}?template={PRESENT_TEMPLATE}"
+    return [_html(f'<p class="wk-present-link"><a href="{href}">Present this workshop as live '
+                  "slides</a> — → and Space move on, S opens the speaker notes.</p>")]
 
 
 def programme_html(plan_ids: list[str]) -> str:
