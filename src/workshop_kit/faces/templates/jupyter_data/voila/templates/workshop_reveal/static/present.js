@@ -15,12 +15,18 @@
                                  ".jupyter-widgets");
     return !!control && !control.classList.contains("reveal") && !!control.closest(".slides");
   }
-  function keyboardCondition(event) {
-    var target = document.activeElement;
-    if (!inWidget(target)) { return true; }
-    if (event.key === "Escape") { target.blur(); }
-    return false;
+  function keyboardCondition() {
+    return !inWidget(document.activeElement);
   }
+  // Caught before the widget sees it: text boxes keep their keys to themselves (ipywidgets
+  // stops them), so reveal.js would never hear this Esc; and it must not open the overview.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && inWidget(document.activeElement)) {
+      document.activeElement.blur();
+      event.stopPropagation();
+      event.preventDefault();
+    }
+  }, true);
 
   function sectionOf(slide) {
     return slide && slide.parentElement && slide.parentElement.classList.contains("wk-section")
