@@ -18,7 +18,9 @@ from workshop_kit.faces.present import (
     SECTION,
     SERVED_TEMPLATES,
     TEMPLATE,
+    opened_plan,
     presentation_path,
+    shown_section,
     slide_marks,
     workshop_notebook,
 )
@@ -81,6 +83,33 @@ def test_every_section_of_a_workshop_plan_is_a_slide_group_of_its_own(plan):
     assert all(h.startswith("## ") for _, h in group_of_section.values())
     groups = [g for g, _ in group_of_section.values()]
     assert len(set(groups)) == len(groups)
+
+
+def test_key_points_with_only_trainer_notes_stay_on_the_widgets_slide():
+    """Such a section shows the room nothing (its notes go to the speaker window): a slide of its
+    own would be blank."""
+    cells = [md("## The chart"), code("page.show(OrdersComparison)"), code('page.key_points("chart")'),
+             md("## Discussion"), code("page.discussion()"), code('page.key_points("talk")')]
+    assert slide_marks(cells, {"chart", "talk"}.__contains__) == [SECTION, SAME, SAME,
+                                                                   SECTION, SAME, SAME]
+    assert slide_marks(cells) == [SECTION, SAME, PART, SECTION, SAME, SAME]
+
+
+@pytest.mark.parametrize("plan", workshop_plans(), ids=lambda p: p.id)
+def test_no_slide_of_a_workshop_is_blank_for_the_room(plan):
+    import nbformat
+
+    nb = nbformat.read(notebooks_dir() / plan.notebook, as_version=4)
+    assert opened_plan(nb.cells) == plan.id
+    nb, _ = SectionSlides().preprocess(nb, {})
+    notes_only = {s.id for s in plan.sections if not s.key_points}
+    slides: list[list] = []
+    for cell in nb.cells:
+        if cell.metadata["wk_slide"] != SAME:
+            slides.append([])
+        slides[-1].append(cell)
+    for cells in slides:
+        assert any(shown_section(c) not in notes_only for c in cells), [c.source for c in cells]
 
 
 def test_the_template_preprocessor_marks_the_servers_copy_of_each_cell():

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,28 +55,63 @@ def starts_section(cell: Mapping[str, Any]) -> bool:
     return bool(re.match(r"#{1,2}\s", text))
 
 
-def shows_widget(cell: Mapping[str, Any]) -> bool:
-    """A code cell that shows a widget with `page.show(...)` (an interactive tool: its own slide)."""
+def _calls(cell: Mapping[str, Any], method: str) -> list[ast.Call]:
+    """The calls of `….method(...)` in a code cell (none in markdown or non-Python cells)."""
     if cell.get("cell_type") != "code":
-        return False
+        return []
     try:
         tree = ast.parse(_source(cell))
     except SyntaxError:
-        return False
-    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-               and node.func.attr == "show" for node in ast.walk(tree))
+        return []
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute) and node.func.attr == method]
 
 
-def slide_marks(cells: Sequence[Mapping[str, Any]]) -> list[str]:
+def _first_text_argument(calls: list[ast.Call]) -> str | None:
+    for call in calls:
+        if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+            return call.args[0].value
+    return None
+
+
+def shows_widget(cell: Mapping[str, Any]) -> bool:
+    """A code cell that shows a widget with `page.show(...)` (an interactive tool: its own slide)."""
+    return bool(_calls(cell, "show"))
+
+
+def shown_section(cell: Mapping[str, Any]) -> str | None:
+    """The plan section a cell shows with `page.key_points("<id>")`, if any."""
+    return _first_text_argument(_calls(cell, "key_points"))
+
+
+def opened_plan(cells: Sequence[Mapping[str, Any]]) -> str | None:
+    """The workshop plan a notebook opens with `WorkshopPage("<id>")`."""
+    for cell in cells:
+        if cell.get("cell_type") != "code":
+            continue
+        found = re.search(r"""WorkshopPage\(\s*["']([^"']+)["']""", _source(cell))
+        if found:
+            return found.group(1)
+    return None
+
+
+def slide_marks(cells: Sequence[Mapping[str, Any]],
+                notes_only: Callable[[str], bool] = lambda section: False) -> list[str]:
     """Where each cell goes: SECTION, PART or SAME.
 
     The first cell and every heading open a section. A widget joins its section's heading when
     only words are on that slide so far (the question stays above the tool), else it starts a
-    slide of its own; whatever follows a widget (its key points) starts the next slide."""
+    slide of its own; whatever follows a widget (its key points) starts the next slide — unless
+    the plan gives that section only trainer notes (`notes_only(section_id)`), which go to the
+    speaker notes and would leave the room a blank slide."""
     marks: list[str] = []
     after_widget = has_output = False
     for index, cell in enumerate(cells):
         widget = shows_widget(cell)
+        section = shown_section(cell)
+        if index > 0 and section is not None and notes_only(section) and not starts_section(cell):
+            marks.append(SAME)
+            continue
         if index == 0 or starts_section(cell):
             mark, has_output = SECTION, False
         elif widget:
