@@ -17,7 +17,8 @@ TIMEOUT = 120_000  # a presentation starts its own kernel; two busy cores in CI
 SLIDES = "/present/01_special_guardianship"
 PLAN = workshop_plan("01_special_guardianship")
 TRAINER_NOTE = PLAN.section("what_it_does").trainer_notes[0]
-MODEL_ANSWER = next(d.model_answer for d in PLAN.discussion if d.model_answer)
+ANSWERED = next(d for d in PLAN.discussion if d.model_answer)
+MODEL_ANSWER = ANSWERED.model_answer
 NOTICE = "Training material, not legal advice"
 
 
@@ -174,6 +175,7 @@ def test_the_trainer_presents_from_the_page_and_sees_the_notes_of_each_slide(ser
     page.bring_to_front()
     go_to_slide_with(page, ".wk-trainer-only .wk-note")  # the discussion's model answers
     expect(notes).to_contain_text(MODEL_ANSWER)
+    expect(notes).to_contain_text(ANSWERED.prompt)  # each answer under the prompt it answers
     expect(notes).not_to_contain_text(TRAINER_NOTE)
     speaker.locator("#wk-forward").click()
     expect(speaker.locator("#wk-title")).to_have_text("Knowledge check")

@@ -41,8 +41,23 @@
   function notesOf(slide) {
     var parts = sectionOf(slide) ? sectionOf(slide).querySelectorAll(".wk-trainer-only") : [];
     var html = "";
-    for (var i = 0; i < parts.length; i++) { html += parts[i].innerHTML; }
+    for (var i = 0; i < parts.length; i++) {
+      if (!parts[i].textContent.trim()) { continue; }
+      // A model answer follows its numbered prompt on the slide: name the prompt it answers.
+      var before = parts[i].previousElementSibling;
+      var para = before && !before.classList.contains("wk-trainer-only") && before.querySelector("p");
+      var prompt = para ? para.textContent.trim() : "";
+      if (/^\d+\.\s/.test(prompt) && prompt.length < 400) {
+        html += '<p class="wk-prompt">' + escapeText(prompt) + "</p>";
+      }
+      html += parts[i].innerHTML;
+    }
     return html;
+  }
+  function escapeText(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
   }
   function hasAnyNotes() {
     return document.querySelectorAll(".reveal .wk-trainer-only *").length > 0;
@@ -55,7 +70,7 @@
     "body{font-family:system-ui,sans-serif;font-size:20px;line-height:1.5;color:#1b1b1b;" +
     "background:#fff;margin:0;padding:1em 1.5em}h1{font-size:1.3em;margin:.2em 0}" +
     "#wk-where,#wk-next,#wk-clock{color:#333}#wk-notes{border-top:2px solid #1d4f91;margin-top:.6em;" +
-    "padding-top:.4em}#wk-notes .wk{font-size:20px!important}#wk-notes table{border-collapse:collapse}#wk-notes th,#wk-notes td{" +
+    "padding-top:.4em}#wk-notes .wk{font-size:20px!important}.wk-prompt{margin:1em 0 0;font-weight:600}#wk-notes table{border-collapse:collapse}#wk-notes th,#wk-notes td{" +
     "border:1px solid #8a8a8a;padding:.2em .5em;text-align:left}" +
     "button{font-size:1em;padding:.3em 1em;margin-right:.5em}" +
     "button:focus-visible{outline:3px solid #1d4f91;outline-offset:2px}</style></head><body>" +
