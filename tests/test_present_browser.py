@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import TRAINER_KEY, outside_requests
+from test_accessibility import serious_violations
 from workshop_kit.core.content import workshop_plan
 
 pytestmark = pytest.mark.browser
@@ -61,6 +62,7 @@ def test_attendee_slides_load_offline_with_live_widgets_and_no_trainer_text(serv
     expect(page.locator(".wk-slide-footer")).to_contain_text(NOTICE)
     expect(page.locator(".wk-slide-footer")).to_be_in_viewport()
     expect(current(page).get_by_role("heading", name=re.compile("Special Guardianship"))).to_be_visible()
+    assert serious_violations(page) == []
 
     page.keyboard.press("ArrowRight")
     table = current(page).locator(".wk-orders-comparison .wk-table")
@@ -99,6 +101,9 @@ def test_arrow_keys_and_space_move_through_the_slides_but_typing_in_a_widget_doe
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     assert indices(page) == (1, 0)
+    current(page).focus()  # a slide can take focus (to scroll it); the keys still move on
+    page.keyboard.press("ArrowRight")
+    assert indices(page) == (1, 1)
 
     name = page.get_by_label("Child's first name (fictional)")
     go_to_slide_with(page, ".wk-route-finder")
@@ -154,6 +159,7 @@ def test_the_trainer_presents_from_the_page_and_sees_the_notes_of_each_slide(ser
     page.wait_for_function("document.body.classList.contains('wk-slides-ready')", timeout=TIMEOUT)
     page.wait_for_selector(".wk-orders-comparison .wk-table", state="attached", timeout=TIMEOUT)
     assert "template=workshop_reveal" in page.url
+    assert serious_violations(page) == []
     view_line = current(page).locator("p.wk-note", has_text="Trainer view")
     expect(view_line).to_have_count(1)
     expect(view_line).to_be_hidden()  # the projector shows the slide, not the trainer's lines

@@ -13,7 +13,9 @@
                                  "[contenteditable], [role=slider], [role=listbox], [role=option], " +
                                  "[role=combobox], [role=radio], [role=tab], [tabindex], " +
                                  ".jupyter-widgets");
-    return !!control && !control.classList.contains("reveal") && !!control.closest(".slides");
+    // A slide itself takes focus too (it can scroll, WCAG 2.1.1): its keys are the slides'.
+    return !!control && !control.classList.contains("reveal") &&
+           !control.classList.contains("wk-slide") && !!control.closest(".slides");
   }
   function keyboardCondition() {
     return !inWidget(document.activeElement);
