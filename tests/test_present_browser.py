@@ -21,11 +21,12 @@ TRAINER_NOTE = PLAN.section("what_it_does").trainer_notes[0]
 ANSWERED = next(d for d in PLAN.discussion if d.model_answer)
 MODEL_ANSWER = ANSWERED.model_answer
 NOTICE = "Training material, not legal advice"
+READY = "document.body !== null && document.body.classList.contains('wk-slides-ready')"
 
 
 def open_slides(page, url: str) -> None:
     page.goto(url, timeout=TIMEOUT)
-    page.wait_for_function("document.body.classList.contains('wk-slides-ready')", timeout=TIMEOUT)
+    page.wait_for_function(READY, timeout=TIMEOUT)
     page.wait_for_selector(".wk-orders-comparison .wk-table", state="attached", timeout=TIMEOUT)
 
 
@@ -60,6 +61,9 @@ def test_attendee_slides_load_offline_with_live_widgets_and_no_trainer_text(serv
     assert page.url.endswith("01_special_guardianship.ipynb?template=workshop_reveal#/")
     assert page.evaluate("Reveal.getTotalSlides()") >= len(PLAN.sections) + 4
     expect(page.locator(".wk-slide-footer")).to_contain_text(NOTICE)
+    # The workshop template's connection-lost banner (and its heartbeat) come with the slides.
+    expect(page.locator("#wk-connection-lost")).to_have_count(1)
+    expect(page.locator("#wk-connection-lost")).to_be_hidden()
     expect(page.locator(".wk-slide-footer")).to_be_in_viewport()
     expect(current(page).get_by_role("heading", name=re.compile("Special Guardianship"))).to_be_visible()
     assert serious_violations(page) == []
@@ -156,7 +160,8 @@ def test_the_trainer_presents_from_the_page_and_sees_the_notes_of_each_slide(ser
     link = page.get_by_role("link", name="Present this workshop as live slides")
     expect(link).to_be_visible(timeout=TIMEOUT)
     link.click()
-    page.wait_for_function("document.body.classList.contains('wk-slides-ready')", timeout=TIMEOUT)
+    page.wait_for_url(re.compile(r"template=workshop_reveal"), timeout=TIMEOUT)
+    page.wait_for_function(READY, timeout=TIMEOUT)
     page.wait_for_selector(".wk-orders-comparison .wk-table", state="attached", timeout=TIMEOUT)
     assert "template=workshop_reveal" in page.url
     assert serious_violations(page) == []

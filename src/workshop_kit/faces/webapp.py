@@ -8,7 +8,8 @@ What it adds to Voilà, and why:
 - preheated kernels (a pool per notebook) that talk over IPC sockets, not TCP ports;
 - a cap on attendees with a plain "room is full" page (HTTP 503, Retry-After);
 - kernels of closed tabs freed within about two minutes, while open pages keep theirs;
-- only the expected Host is served (no DNS rebinding).
+- only the expected Host is served (no DNS rebinding);
+- live slides of each workshop (`/present/<workshop>`, faces/present.py).
 """
 
 from __future__ import annotations
