@@ -55,22 +55,52 @@ def main() -> None:
     """
 
 
+def _room_options(command):
+    """Options shared by `serve` and `present`: where the web app runs and for how many."""
+    for option in reversed([
+        click.option("--port", default=8866, show_default=True, type=click.IntRange(1024, 65535),
+                     help="Port to serve on."),
+        click.option("--max-attendees", type=click.IntRange(1, 1000), default=None,
+                     help="Most attendee pages open at once; past it, a 'room is full' page "
+                     "(default: what this computer's memory holds)."),
+        click.option("--pool-size", type=click.IntRange(0, 50), default=2, show_default=True,
+                     help="Kernels kept warm per workshop page, so pages open fast (0: none)."),
+        click.option("--room", is_flag=True, default=False,
+                     help="Serve the venue network: attendees open the address (and QR code) "
+                     "printed. Without it, only this computer can open the pages."),
+        click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Folder for the room polls' answers, kept across restarts (default: "
+                     "workshop-kit's folder in your user data directory)."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _run_web_app(settings, data_dir: Path | None) -> None:
+    """Start the web app (with the room polls) until Ctrl+C; bad content stops it with the
+    messages `validate` prints."""
+    from platformdirs import user_data_dir
+
+    from workshop_kit.faces import trainer
+    from workshop_kit.faces.polls import poll_handlers
+    from workshop_kit.faces.webapp import ContentProblems
+    from workshop_kit.faces.webapp import serve as run
+
+    polls_dir = data_dir or Path(user_data_dir("workshop-kit")) / "polls"
+    try:
+        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/"))
+    except ContentProblems as exc:
+        for line in exc.lines:
+            click.echo(line, err=True)
+        click.echo("workshop-kit did not start: fix the content above (run "
+                   "`workshop-kit validate` to check again).", err=True)
+        sys.exit(1)
+
+
 @main.command()
-@click.option("--port", default=8866, show_default=True, type=click.IntRange(1024, 65535),
-              help="Port to serve on.")
+@_room_options
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the landing page in this computer's browser.")
-@click.option("--max-attendees", type=click.IntRange(1, 1000), default=None,
-              help="Most attendee pages open at once; past it, a 'room is full' page "
-              "(default: what this computer's memory holds).")
-@click.option("--pool-size", type=click.IntRange(0, 50), default=2, show_default=True,
-              help="Kernels kept warm per workshop page, so pages open fast (0: none).")
-@click.option("--room", is_flag=True, default=False,
-              help="Serve the venue network: attendees open the address (and QR code) printed. "
-              "Without it, only this computer can open the pages.")
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the room polls' answers, kept across restarts (default: "
-              "workshop-kit's folder in your user data directory).")
 def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: int,
           room: bool, data_dir: Path | None) -> None:
     """Serve the workshops as a web app at http://127.0.0.1:PORT/.
@@ -81,26 +111,51 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
     view. Works with no internet: nothing is fetched from outside this computer. Code is hidden
     and errors are shown without technical detail. Stop it with Ctrl+C.
     """
-    from platformdirs import user_data_dir
-
-    from workshop_kit.faces import trainer
-    from workshop_kit.faces.polls import poll_handlers
-    from workshop_kit.faces.webapp import ContentProblems, RoomSettings
-    from workshop_kit.faces.webapp import serve as run
+    from workshop_kit.faces.webapp import RoomSettings
 
     settings = RoomSettings(port=port, pool_size=pool_size, room=room,
                             open_browser=open_browser)
     if max_attendees is not None:
         settings.max_attendees = max_attendees
-    polls_dir = data_dir or Path(user_data_dir("workshop-kit")) / "polls"
-    try:
-        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/"))
-    except ContentProblems as exc:
-        for line in exc.lines:
-            click.echo(line, err=True)
-        click.echo("workshop-kit serve did not start: fix the content above (run "
-                   "`workshop-kit validate` to check again).", err=True)
-        sys.exit(1)
+    _run_web_app(settings, data_dir)
+
+
+# --- live slides: the web app showing one workshop as reveal.js slides (faces/present.py) -----
+
+@main.command()
+@click.argument("workshop")
+@_room_options
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True,
+              help="Open the slides, in trainer view, in this computer's browser.")
+def present(workshop: str, port: int, open_browser: bool, max_attendees: int | None,
+            pool_size: int, room: bool, data_dir: Path | None) -> None:
+    """Present WORKSHOP (e.g. 01_special_guardianship) as slides with live widgets.
+
+    Starts the web app as `serve` does (same options, checks and trainer link) and opens the
+    workshop as reveal.js slides in trainer view: → or Space for the next slide, ← back, S for a
+    speaker window with the trainer notes, timings and model answers of the slide on screen,
+    Esc for an overview. Widgets work as on the page; Esc hands the keyboard back to the slides.
+    Attendees can follow the same slides (no notes) or the ordinary pages. Works offline.
+    """
+    from workshop_kit.faces import trainer
+    from workshop_kit.faces.present import presentation_path, workshop_notebook
+    from workshop_kit.faces.slides import reveal_source
+    from workshop_kit.faces.webapp import RoomSettings, notebooks_dir
+
+    reveal_source()  # says what to install when reveal.js is missing
+    slides = presentation_path(workshop_notebook(workshop, notebooks_dir()))
+    settings = RoomSettings(port=port, pool_size=pool_size, room=room,
+                            open_browser=open_browser)
+    if max_attendees is not None:
+        settings.max_attendees = max_attendees
+    trainer_slides = trainer.trainer_path(settings.trainer_key, slides)
+    settings.open_path = trainer_slides
+    settings.announce = [
+        f"  Live slides of {slides.rsplit('/', 1)[-1]} (trainer view, with speaker notes on S): "
+        f"http://127.0.0.1:{port}{trainer_slides}",
+        f"  The same slides for the room (no notes): http://{settings.public_host}:{port}{slides}",
+    ]
+    _run_web_app(settings, data_dir)
 
 
 @main.command()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from html import escape
 from typing import Any
@@ -43,8 +44,9 @@ def is_trainer(handler: RequestHandler) -> bool:
     return hmac.compare_digest(cookie, _cookie_value(key))
 
 
-def trainer_path(key: str) -> str:
-    return f"/trainer?key={key}"
+def trainer_path(key: str, next_path: str = "") -> str:
+    """The trainer link; with `next_path`, it opens that page instead of the landing page."""
+    return f"/trainer?key={key}" + (f"&next={next_path}" if next_path else "")
 
 
 class TrainerLinkHandler(RequestHandler):
@@ -62,10 +64,18 @@ class TrainerLinkHandler(RequestHandler):
             self.finish(plain_page("Page not found", "There is no page at this address."))
             return
         self.set_cookie(COOKIE, _cookie_value(key), httponly=True, samesite="Lax", path="/")
-        self.redirect(self.landing)
+        self.redirect(local_path(self.get_query_argument("next", "")) or self.landing)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         self.finish(plain_page("Something went wrong", "Reload the page, or ask the trainer."))
+
+
+def local_path(path: str) -> str:
+    """`path` if it is a page of this server (`/present/01_special_guardianship`), else "": the
+    trainer link's `next` must never send the trainer's browser to another site."""
+    if re.fullmatch(r"/[A-Za-z0-9_./-]*", path) and not path.startswith("//") and ".." not in path:
+        return path
+    return ""
 
 
 def plain_page(title: str, message: str, *, extra_head: str = "") -> str:

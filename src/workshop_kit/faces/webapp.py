@@ -9,7 +9,8 @@ What it adds to Voilà, and why:
 - a cap on attendees with a plain "room is full" page (HTTP 503, Retry-After);
 - kernels of closed tabs freed within about two minutes, while open pages keep theirs;
 - a kernel that dies before its page is ready gives the page a plain message, not a spinner;
-- only the expected Host is served (no DNS rebinding).
+- only the expected Host is served (no DNS rebinding);
+- live slides of each workshop (`/present/<workshop>`, faces/present.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from urllib.parse import parse_qsl, urlencode
 from workshop_kit.core.content import REPO_ROOT
 from workshop_kit.faces import trainer
 from workshop_kit.faces.page_mode import SERVED_ENV
+from workshop_kit.faces.present import SERVED_TEMPLATES, present_handlers
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 LANDING_PAGE = "index.ipynb"
@@ -92,6 +94,10 @@ class RoomSettings:
     room: bool = False
     open_browser: bool = False
     trainer_key: str = field(default_factory=trainer.new_key)
+    open_path: str = "/"
+    """What `open_browser` opens on this computer (`present` opens the trainer's slides)."""
+    announce: list[str] = field(default_factory=list)
+    """More lines for the start-up message (`present` prints its slides' addresses)."""
 
     @property
     def bind_ip(self) -> str:
@@ -281,7 +287,7 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             # Voilà's shutdown beacon reads the _xsrf cookie, which nothing set (voila#1458).
             _ = self.xsrf_token
             pairs = [(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True)
-                     if k != "view"]
+                     if k != "view" and (k != "template" or v in SERVED_TEMPLATES)]
             if trainer.is_trainer(self):
                 pairs.append(("view", "trainer"))
             # The kernel reads QUERY_STRING, which Voilà takes from here.
@@ -353,9 +359,18 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
                     (base + "/voila/tree.*", tornado.web.RedirectHandler, {"url": landing}),
                     (base + "/(?:login|logout|voila/api/contents.*)", NotFoundHandler),
                     (base + "/trainer", trainer.TrainerLinkHandler, {"landing": landing})]
+            ours += present_handlers(base, root or notebooks_dir())  # live slides: /present/…
             # Extra handlers (e.g. polls) go here, before Voilà's catch-all page handler.
             ours += extra_handlers or []
             return [*ours, *handlers]
+
+        def launch_browser(self):
+            """Open `room.open_path` (Voilà would open the landing page in attendee view)."""
+            import threading
+            import webbrowser
+
+            url = f"http://127.0.0.1:{self.port}{room.open_path}"
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
 
         def start(self):
             """Voilà's start, with handlers bound to the expected host names only: a request
@@ -424,4 +439,4 @@ def startup_message(room: RoomSettings) -> str:
         from workshop_kit.faces.room import qr_text
 
         lines += [f"  Attendees open: {base}/", qr_text(f"{base}/")]
-    return "\n".join(lines)
+    return "\n".join([*lines, *room.announce])

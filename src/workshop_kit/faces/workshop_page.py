@@ -19,6 +19,7 @@ from workshop_kit.core.workshop_plan import WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
 from workshop_kit.faces.page_mode import PAGE_MODE, TRAINER, TrainerOnly, mode_switch, visitor_mode
+from workshop_kit.faces.present import TEMPLATE as PRESENT_TEMPLATE
 from workshop_kit.faces.render.workshop import further_reading_html, workshop_index_html
 from workshop_kit.faces.room import qr_svg, room_url
 from workshop_kit.faces.widgets.base import StaticBox
@@ -106,7 +107,7 @@ class WorkshopPage:
             '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
             f"<tbody>{timings}</tbody></table>"
         )])
-        return StaticBox([mode_switch(), about, trainer])
+        return StaticBox([mode_switch(), *present_link(plan.notebook), about, trainer])
 
     @_part("This section's key points")
     def key_points(self, section_id: str) -> StaticBox:
@@ -142,6 +143,16 @@ class WorkshopPage:
             return widgets.HTML("<p>This workshop has no knowledge check.</p>")
         # The notebook gives the heading and the instructions; the widget does not repeat them.
         return KnowledgeCheck(self.plan.quiz, heading=False)
+
+
+def present_link(notebook: str) -> list[widgets.Widget]:
+    """In the served trainer view, a link to present this page as live slides (each opening starts
+    a kernel, so attendees are not offered it)."""
+    if not (PAGE_MODE.locked and visitor_mode() == TRAINER):
+        return []
+    href = f"{escape(notebook)}?template={PRESENT_TEMPLATE}"
+    return [_html(f'<p class="wk-present-link"><a href="{href}">Present this workshop as live '
+                  "slides</a> — → and Space move on, S opens the speaker notes.</p>")]
 
 
 def _model_answer(answer: str) -> list[widgets.Widget]:
