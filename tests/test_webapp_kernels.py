@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import shutil
 
 import nbformat
@@ -51,9 +52,15 @@ async def collect(pages, manager) -> list[str]:
     return [chunk async for chunk in webapp.watch_kernel(pages, manager)]
 
 
+def run(coroutine):
+    """On a thread of its own: Playwright's sync API keeps an event loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_a_dead_kernel_ends_a_hanging_page_with_a_plain_message(monkeypatch):
     monkeypatch.setattr(webapp, "KERNEL_WATCH_SECONDS", 0.05)
-    chunks = asyncio.run(asyncio.wait_for(
+    chunks = run(asyncio.wait_for(
         collect(page_that_hangs_after_its_first_cell(), FakeKernelManager(alive=False)), 10))
     assert chunks[:2] == ["<html><body>", CONFIG_CHUNK]
     assert STOPPED in chunks[-1] and 'role="alert"' in chunks[-1]
@@ -61,13 +68,13 @@ def test_a_dead_kernel_ends_a_hanging_page_with_a_plain_message(monkeypatch):
 
 
 def test_a_page_finished_with_a_dead_kernel_is_replaced_by_the_message(monkeypatch):
-    chunks = asyncio.run(collect(page_that_finishes(), FakeKernelManager(alive=False)))
+    chunks = run(collect(page_that_finishes(), FakeKernelManager(alive=False)))
     assert chunks[:3] == ["<html><body>", CONFIG_CHUNK, "</body></html>"]
     assert STOPPED in chunks[-1] and not chunks[-1].startswith("</div>")
 
 
 def test_a_live_kernel_passes_the_page_through_unchanged():
-    chunks = asyncio.run(collect(page_that_finishes(), FakeKernelManager(alive=True)))
+    chunks = run(collect(page_that_finishes(), FakeKernelManager(alive=True)))
     assert chunks == ["<html><body>", CONFIG_CHUNK, "</body></html>"]
 
 
