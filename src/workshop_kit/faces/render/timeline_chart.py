@@ -1,7 +1,7 @@
 """The timeline chart, drawn as inline SVG.
 
 SVG rather than a plotting library: the chart is a few lines, markers and words, and drawing it
-by hand keeps matplotlib and numpy (about 55 MiB and a second of start-up) out of every attendee's
+by hand keeps matplotlib and numpy (about 45 MiB and a second of start-up) out of every attendee's
 kernel. The text stays text — crisp on a projector, searchable, readable by a screen reader —
 and the same markup works in the web app, the slides and a printed report.
 
