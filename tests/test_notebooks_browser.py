@@ -84,7 +84,7 @@ def test_case_explorer_switches_case(served_app, page):
     chooser.select_option(label="Niamh, 14, and her aunt in Galway")
     expect(page.get_by_role("cell", name="Niamh", exact=True).first).to_be_visible()
     page.get_by_role("tab", name="Timeline").click()
-    expect(page.locator("figure img[alt]").first).to_be_visible()
+    expect(page.locator("figure svg[role=img]").first).to_be_visible()
     assert_clean(page)
 
 
