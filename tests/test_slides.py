@@ -144,6 +144,25 @@ def test_every_slide_fits_a_16_9_screen_offline(deck_dir, page, name):
 
 
 @pytest.mark.browser
+def test_the_right_arrow_visits_every_slide_in_order(deck_dir, page):
+    """A trainer walks a deck with → alone: continued slides, the worked example and every
+    question are reached, not skipped as reveal.js's vertical slides are by default."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto((deck_dir / "01_special_guardianship.slides.html").as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
+    total = page.evaluate("Reveal.getTotalSlides()")
+    visited = [page.evaluate("Reveal.getSlides().indexOf(Reveal.getCurrentSlide())")]
+    for _ in range(total * 3):
+        page.keyboard.press("ArrowRight")
+        here = page.evaluate("Reveal.getSlides().indexOf(Reveal.getCurrentSlide())")
+        if here != visited[-1]:
+            visited.append(here)
+        if here == total - 1:
+            break
+    assert visited == list(range(total))
+
+
+@pytest.mark.browser
 def test_the_fit_check_catches_a_slide_that_runs_off(deck_dir, page, tmp_path):
     """The measurement above must be able to fail: a slide with a too-long paragraph."""
     html = (deck_dir / "00_orders_compared.slides.html").read_text()
