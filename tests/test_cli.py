@@ -53,3 +53,18 @@ def test_a_bare_key_error_is_a_bug_not_bad_input(monkeypatch):
     result = CliRunner().invoke(main, ["validate"])
     assert result.exit_code == 2
     assert "unexpected KeyError" in result.output
+
+
+def test_a_document_made_with_the_example_provider_says_to_give_your_own(capsys, tmp_path):
+    from workshop_kit.cli import _warn_if_example_provider
+    from workshop_kit.core.content import CONTENT_DIR
+
+    _warn_if_example_provider(None)
+    said = capsys.readouterr().err
+    assert "example provider" in said and "--provider" in said and "provider.yaml" in said
+
+    own = tmp_path / "provider.yaml"
+    own.write_text((CONTENT_DIR / "provider.yaml").read_text().replace(
+        "Network Days Training (example provider)", "Wessex Family Law Training"))
+    _warn_if_example_provider(own)
+    assert capsys.readouterr().err == ""

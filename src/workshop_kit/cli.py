@@ -260,6 +260,7 @@ def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool
                                      cases=cases, provider_file=provider_file,
                                      room_answers=room_answers)
     _wrote(make_report(request, out_dir, pdf=pdf, force=force))
+    _warn_if_example_provider(provider_file)
 
 
 @main.command()
@@ -283,6 +284,24 @@ def briefing(case_file: Path, client: str, out_dir: Path, course_date: str | Non
     request = ReportRequest.from_cli(client=client, course_date=course_date, kind="briefing",
                                      case_file=case_file, provider_file=provider_file)
     _wrote(make_report(request, out_dir, pdf=pdf, force=force))
+    _warn_if_example_provider(provider_file)
+
+
+EXAMPLE_PROVIDER_MARK = "(example provider)"
+"""How the shipped provider.yaml names itself: its address and phone number are made up."""
+
+
+def _warn_if_example_provider(provider_file: Path | None) -> None:
+    """A document for a client must not go out under the shipped example's made-up contact
+    details: say so after writing it, with what to do."""
+    from workshop_kit.core.content import CONTENT_DIR, provider
+
+    if EXAMPLE_PROVIDER_MARK not in provider(provider_file).name:
+        return
+    click.echo(f"NOTE: this document names the example provider ({provider(provider_file).name}: "
+               "made-up address, email and phone). Before sending it to a client, copy "
+               f"{CONTENT_DIR / 'provider.yaml'} , put in your own details, and make it again "
+               "with --provider YOUR_FILE.", err=True)
 
 
 def _batch(batch_file: Path, out_dir: Path, *, pdf: bool, force: bool, dry_run: bool,
