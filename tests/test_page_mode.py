@@ -64,3 +64,28 @@ def test_landing_links_keep_trainer_view():
     assert "?view=trainer" not in index.value
     PAGE_MODE.mode = TRAINER
     assert 'href="01_special_guardianship.ipynb?view=trainer"' in index.value
+
+
+def test_content_edited_while_a_kernel_waits_in_the_pool_is_read_again(tmp_path, monkeypatch):
+    """A preheated kernel reads content before its visitor comes; a file edited meanwhile (a
+    trainer's fix, or a new mistake) must be what the visitor's page reads."""
+    import shutil
+
+    from workshop_kit.core import content
+    from workshop_kit.faces import page_mode
+
+    cases = tmp_path / "case_studies"
+    shutil.copytree(content.REPO_ROOT / "case_studies", cases)
+    monkeypatch.setenv("WORKSHOP_KIT_CASE_STUDIES", str(cases))
+    monkeypatch.setattr(page_mode, "_CONTENT_AT_START", None)
+    content.forget_loaded_content()
+    page_mode.before_visitor()  # what a pool kernel does before anyone asks
+    before = {c.id for c in content.readable_case_studies()[0]}
+    leo = (cases / "leo-and-his-aunt-in-spain.yaml").read_text()
+    (cases / "leo-copy-for-tuesday.yaml").write_text(leo)  # id no longer matches its file name
+
+    page_mode._reread_content_if_edited()
+    readable, problems = content.readable_case_studies()
+    assert {c.id for c in readable} == before
+    assert any("leo-copy-for-tuesday" in str(p) for p in problems)
+    content.forget_loaded_content()

@@ -52,6 +52,28 @@ def case_studies_dir() -> Path:
     return shipped if shipped.is_dir() else Path.cwd() / "case_studies"
 
 
+def content_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Every content file with its modification time and size: changes when a trainer edits,
+    adds or removes one."""
+    files = [*CONTENT_DIR.rglob("*.yaml"), *case_studies_dir().glob("*.yaml")]
+    stamps = []
+    for path in sorted(files):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def forget_loaded_content() -> None:
+    """Drop every file read so far, so the next read sees the files as they are now (a
+    preheated kernel read them before its visitor came)."""
+    for value in list(globals().values()):
+        if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == __name__:
+            value.cache_clear()
+
+
 def notebooks_dir() -> Path:
     """`$WORKSHOP_KIT_NOTEBOOKS`, else the repository's `notebooks/`, else `./notebooks`."""
     if env := os.environ.get("WORKSHOP_KIT_NOTEBOOKS"):

@@ -61,15 +61,31 @@ def before_visitor() -> None:
     """Work a preheated kernel can do before anyone asks for the page: load the content every
     page reads, so the visitor does not wait for it. A broken file is left for the part that
     needs it to report."""
+    global _CONTENT_AT_START
     from workshop_kit.core import content
     from workshop_kit.core.loading import ContentError
 
+    if _CONTENT_AT_START is None:
+        _CONTENT_AT_START = content.content_fingerprint()
     for load in (content.orders_chart, content.countries, content.timescales,
                  content.viability_framework, content.workshop_plans,
                  content.readable_case_studies):
         with contextlib.suppress(ContentError):
             load()
     import workshop_kit.faces.widgets  # noqa: F401  (imports the widgets a page builds next)
+
+
+_CONTENT_AT_START: tuple[tuple[str, int, int], ...] | None = None
+"""The content files as they were when this kernel first read them (preheated kernels only)."""
+
+
+def _reread_content_if_edited() -> None:
+    """A trainer may edit content while kernels wait in the pool: read it again if it changed,
+    so the visitor sees today's files (and a mistake in them is said, not hidden)."""
+    from workshop_kit.core import content
+
+    if _CONTENT_AT_START is not None and content.content_fingerprint() != _CONTENT_AT_START:
+        content.forget_loaded_content()
 
 
 def visitor_mode() -> str:
@@ -82,9 +98,12 @@ def visitor_mode() -> str:
 
             quiet_tracebacks()
 
-            if os.environ.get("VOILA_PREHEAT") == "True":
+            preheated = os.environ.get("VOILA_PREHEAT") == "True"
+            if preheated:
                 before_visitor()
             wait_for_request()  # returns at once unless this kernel was preheated
+            if preheated:
+                _reread_content_if_edited()
             PAGE_MODE.locked = True
         PAGE_MODE.mode = mode_from_query(os.environ.get("QUERY_STRING"))
         PAGE_MODE.resolved = True
