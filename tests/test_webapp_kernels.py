@@ -117,3 +117,20 @@ def test_a_kernel_that_dies_gives_the_page_a_plain_message(page, notebooks_with_
         assert "Traceback" not in said
     finally:
         stop_serve(process)
+
+
+def test_the_trainers_log_drops_tracebacks_of_closed_tabs_and_dead_kernels():
+    import logging
+
+    from tornado.websocket import WebSocketClosedError
+
+    def record(message: str, error: BaseException | None = None) -> logging.LogRecord:
+        exc_info = (type(error), error, None) if error else None
+        return logging.LogRecord("tornado.application", logging.ERROR, __file__, 1, message,
+                                 None, exc_info)
+
+    quiet = webapp.QuietLog()
+    assert not quiet.filter(record("Uncaught exception", WebSocketClosedError()))
+    assert not quiet.filter(record("WebSocket ping timeout after 90000 ms."))
+    assert quiet.filter(record("workshop-kit: an attendee opened 01_special_guardianship"))
+    assert quiet.filter(record("Exception in callback", ValueError("a real bug")))

@@ -23,12 +23,13 @@ def qr_text(url: str) -> str:
 
 
 def qr_svg(url: str) -> str:
-    """The QR code as inline SVG, with its address in words beside it for anyone who cannot
+    """The QR code as inline SVG (about 350 px: scannable from the back of a room when the
+    trainer's screen is projected), with its address in words beside it for anyone who cannot
     scan it."""
     import segno
 
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=6, border=2, xmldecl=False,
+    segno.make(url, error="m").save(out, kind="svg", scale=12, border=2, xmldecl=False,
                                      svgns=True, title=f"QR code for {url}")
     return out.getvalue().decode()
 

@@ -337,7 +337,8 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
 
         def initialize(self, argv=None):
             self.log.addFilter(QuietLog())
-            logging.getLogger("tornado.application").addFilter(QuietLog())
+            for name in ("tornado.application", "tornado.general", "tornado.websocket"):
+                logging.getLogger(name).addFilter(QuietLog())
             super().initialize(argv)
 
         def init_settings(self) -> dict:
@@ -404,15 +405,19 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
 
 class QuietLog(logging.Filter):
     """Drop warnings that mean nothing to a trainer (every notebook is "not trusted": Voilà
-    strips code and never shows untrusted HTML from outputs anyway), and the tracebacks of a
-    kernel that died (`watch_kernel` has said so in one line)."""
+    strips code and never shows untrusted HTML from outputs anyway), the tracebacks of a
+    kernel that died (`watch_kernel` has said so in one line) and of a tab that closed while
+    its page was talking to the server."""
 
     NOISE = ("is not trusted", "Kernel died while waiting for execute reply",
-             "Kernel never reached an 'alive' state", "Uncaught exception in write_error")
+             "Kernel never reached an 'alive' state", "Uncaught exception in write_error",
+             "WebSocket ping timeout")
+    QUIET_ERRORS = ("DeadKernelError", "WebSocketClosedError", "StreamClosedError")
+    """A kernel that died (said in one line elsewhere) or a browser tab that went away."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        if type(error).__name__ == "DeadKernelError" or (
+        if type(error).__name__ in self.QUIET_ERRORS or (
                 error is not None and any(n in str(error) for n in self.NOISE)):
             return False
         return not any(n in record.getMessage() for n in self.NOISE)
