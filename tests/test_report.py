@@ -317,3 +317,19 @@ def test_html_documents_have_no_axe_violations(kind, report_html, briefing_html,
                            "'wcag21aa', 'wcag22aa', 'best-practice']})")
     assert [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]] == []
     assert [r for r in page.requests if not r.startswith("file:")] == []
+
+
+def test_an_id_typed_as_a_file_name_or_capitalised_is_refused_with_the_id_to_use():
+    from workshop_kit.faces.report import ReportRequest, RequestError
+
+    with pytest.raises(RequestError) as refused:
+        ReportRequest.from_cli(client="Wessex County Council", course_date=None,
+                               modules=("01_special_guardianship.ipynb",),
+                               cases=("Leo-and-his-aunt-in-spain",), provider_file=None,
+                               room_answers=())
+    said = str(refused.value)
+    assert "--module: '01_special_guardianship.ipynb' is not a valid id" in said
+    assert "use '01_special_guardianship'" in said
+    assert "--case: 'Leo-and-his-aunt-in-spain' is not a valid id" in said
+    assert "use 'leo-and-his-aunt-in-spain'" in said
+    assert "pattern" not in said

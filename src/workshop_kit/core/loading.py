@@ -206,7 +206,8 @@ def plain_message(error: Any, fallback: str) -> str:
     value = error.get("input")
     kind = error["type"]
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == _ID_PATTERN:
-        suggestion = re.sub(r"[^a-z0-9_-]+", "_", str(value).strip().lower()).strip("_-")
+        bare = re.sub(r"\.(ipynb|ya?ml)$", "", str(value).strip().lower())  # a file name given
+        suggestion = re.sub(r"[^a-z0-9_-]+", "_", bare).strip("_-")
         hint = f" — use '{suggestion}'" if suggestion else ""
         return (f"'{value}' is not a valid id: ids are lower-case letters, digits, _ or -{hint}")
     if kind.startswith(("date_", "datetime_")) and isinstance(value, str):

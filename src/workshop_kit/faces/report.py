@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from workshop_kit.core.content import case_studies, workshop_plans
+from workshop_kit.core.loading import plain_message
 from workshop_kit.core.text import Identifier, Line
 from workshop_kit.faces.chromium import headless_chromium
 from workshop_kit.faces.slides import NBCONVERT_TEMPLATES
@@ -219,7 +220,7 @@ def plain_errors(exc: ValidationError, names: dict[str, str] = CLI_OPTIONS) -> s
     for error in exc.errors(include_url=False):
         field = str(error["loc"][0]) if error["loc"] else ""
         option = names.get(field, field)
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = plain_message(error, str(error["msg"]).removeprefix("Value error, "))
         messages.append(f"{option}: {message}" if option else message)
     return "; ".join(messages)
 
