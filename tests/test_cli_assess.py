@@ -34,7 +34,7 @@ def test_assess_a_file_outside_case_studies_in_words(tmp_path):
     result = run(str(path), "--today", "2026-11-23")
     assert result.exit_code == 0, result.output
     assert "Training material, not legal advice" in result.output
-    assert "Long-term fostering abroad under a care order: NOT AVAILABLE" in result.output
+    assert "Long-term fostering abroad (child in care or accommodated): NOT AVAILABLE" in result.output
     assert "CA 1989 Sch 2 para 19(3)(c), (4)" in result.output
     assert "Special guardianship order, carers abroad: POSSIBLE WITH CONDITIONS" in result.output
 
