@@ -296,9 +296,10 @@ def _warn_if_example_provider(provider_file: Path | None) -> None:
     details: say so after writing it, with what to do."""
     from workshop_kit.core.content import CONTENT_DIR, provider
 
-    if EXAMPLE_PROVIDER_MARK not in provider(provider_file).name:
+    name = provider(provider_file).name
+    if EXAMPLE_PROVIDER_MARK not in name:
         return
-    click.echo(f"NOTE: this document names the example provider ({provider(provider_file).name}: "
+    click.echo(f"NOTE: this document names the example provider ({name}: "
                "made-up address, email and phone). Before sending it to a client, copy "
                f"{CONTENT_DIR / 'provider.yaml'} , put in your own details, and make it again "
                "with --provider YOUR_FILE.", err=True)

@@ -12,9 +12,8 @@ Attendee view is the default. Trainer view adds timings, trainer notes and model
 
 A preheated Voilà kernel runs the notebook before anyone asks for it, so the view is resolved on
 first use: `visitor_mode()` waits for the visitor's request (`faces/preheat.py`, Voilà's protocol
-without importing Voilà into the kernel) and
-only then reads `QUERY_STRING`. Never `VOILA_REQUEST_URL`: in a pooled kernel it holds the
-*previous* visitor's address.
+without importing Voilà into the kernel) and only then reads `QUERY_STRING`. Never
+`VOILA_REQUEST_URL`: in a pooled kernel it holds the *previous* visitor's address.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from workshop_kit.core.calendar import add_months
 from workshop_kit.core.timeline import Milestone
 from workshop_kit.core.timescales import TimescaleKind
 
@@ -159,15 +160,11 @@ def month_ticks(start: dt.date, end: dt.date, most: int = 10) -> list[dt.date]:
     step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= most), 120)
     first = dt.date(start.year, start.month, 1)
     if first < start:
-        first = _add_months(first, 1)
+        first = add_months(first, 1)
     ticks, index = [], 0
-    while (tick := _add_months(first, index)) <= end:
+    while (tick := add_months(first, index)) <= end:
         if (tick.month - 1) % step == 0 and (step < 12 or tick.year % (step // 12) == 0):
             ticks.append(tick)
         index += 1
     return ticks
 
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    total = day.month - 1 + months
-    return dt.date(day.year + total // 12, total % 12 + 1, 1)
