@@ -65,6 +65,10 @@ def _room_options(command):
                      "(default: what this computer's memory holds)."),
         click.option("--pool-size", type=click.IntRange(0, 50), default=2, show_default=True,
                      help="Kernels kept warm per workshop page, so pages open fast (0: none)."),
+        click.option("--expect", type=click.IntRange(1, 1000), default=None,
+                     help="Attendees expected to open a page at the same moment: keeps that many "
+                     "kernels warm per page, as far as memory allows (instead of --pool-size). "
+                     f"With --room, {ROOM_EXPECT} unless --expect or --pool-size is given."),
         click.option("--room", is_flag=True, default=False,
                      help="Serve the venue network: attendees open the address (and QR code) "
                      "printed. Without it, only this computer can open the pages."),
@@ -74,6 +78,18 @@ def _room_options(command):
     ]):
         command = option(command)
     return command
+
+
+ROOM_EXPECT = 30
+"""What `--room` expects when the trainer does not say: a Network Day's room."""
+
+
+def _expected(room: bool, expect: int | None) -> int | None:
+    """`--expect`, or a room's worth with `--room` unless the pool size was chosen by hand."""
+    if expect is not None or not room:
+        return expect
+    source = click.get_current_context().get_parameter_source("pool_size")
+    return ROOM_EXPECT if source is click.core.ParameterSource.DEFAULT else None
 
 
 def _run_web_app(settings, data_dir: Path | None) -> None:
@@ -102,7 +118,7 @@ def _run_web_app(settings, data_dir: Path | None) -> None:
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the landing page in this computer's browser.")
 def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: int,
-          room: bool, data_dir: Path | None) -> None:
+          expect: int | None, room: bool, data_dir: Path | None) -> None:
     """Serve the workshops as a web app at http://127.0.0.1:PORT/.
 
     Checks every content file first (as `workshop-kit validate` does) and does not start while
@@ -114,6 +130,7 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
     from workshop_kit.faces.webapp import RoomSettings
 
     settings = RoomSettings(port=port, pool_size=pool_size, room=room,
+                            expect=_expected(room, expect),
                             open_browser=open_browser)
     if max_attendees is not None:
         settings.max_attendees = max_attendees
@@ -128,7 +145,7 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True,
               help="Open the slides, in trainer view, in this computer's browser.")
 def present(workshop: str, port: int, open_browser: bool, max_attendees: int | None,
-            pool_size: int, room: bool, data_dir: Path | None) -> None:
+            pool_size: int, expect: int | None, room: bool, data_dir: Path | None) -> None:
     """Present WORKSHOP (e.g. 01_special_guardianship) as slides with live widgets.
 
     Starts the web app as `serve` does (same options, checks and trainer link) and opens the
@@ -145,6 +162,7 @@ def present(workshop: str, port: int, open_browser: bool, max_attendees: int | N
     reveal_source()  # says what to install when reveal.js is missing
     slides = presentation_path(workshop_notebook(workshop, notebooks_dir()))
     settings = RoomSettings(port=port, pool_size=pool_size, room=room,
+                            expect=_expected(room, expect),
                             open_browser=open_browser)
     if max_attendees is not None:
         settings.max_attendees = max_attendees

@@ -10,9 +10,9 @@ Attendee view is the default. Trainer view adds timings, trainer notes and model
 - In JupyterLab or on Binder (no server of ours) the switch at the top of each page changes the
   view; it is a presentation mode there, not access control.
 
-A preheated Voilà kernel runs the notebook before anyone asks for it, so the view is resolved on
-first use: `visitor_mode()` waits for the visitor's request (`faces/preheat.py`, Voilà's protocol
-without importing Voilà into the kernel) and only then reads `QUERY_STRING`. Never
+A preheated (pooled) Voilà kernel runs the whole notebook before anyone asks for it, in attendee
+view: the server hands pooled kernels to attendees only (the trainer's page starts a kernel of its
+own, `faces/webapp.py`), so an arriving attendee receives a page that is already built. Never
 `VOILA_REQUEST_URL`: in a pooled kernel it holds the *previous* visitor's address.
 """
 
@@ -60,12 +60,9 @@ def before_visitor() -> None:
     """Work a preheated kernel can do before anyone asks for the page: load the content every
     page reads, so the visitor does not wait for it. A broken file is left for the part that
     needs it to report."""
-    global _CONTENT_AT_START
     from workshop_kit.core import content
     from workshop_kit.core.loading import ContentError
 
-    if _CONTENT_AT_START is None:
-        _CONTENT_AT_START = content.content_fingerprint()
     for load in (content.orders_chart, content.countries, content.timescales,
                  content.viability_framework, content.workshop_plans,
                  content.readable_case_studies):
@@ -74,37 +71,20 @@ def before_visitor() -> None:
     import workshop_kit.faces.widgets  # noqa: F401  (imports the widgets a page builds next)
 
 
-_CONTENT_AT_START: tuple[tuple[str, int, int], ...] | None = None
-"""The content files as they were when this kernel first read them (preheated kernels only)."""
-
-
-def _reread_content_if_edited() -> None:
-    """A trainer may edit content while kernels wait in the pool: read it again if it changed,
-    so the visitor sees today's files (and a mistake in them is said, not hidden)."""
-    from workshop_kit.core import content
-
-    if _CONTENT_AT_START is not None and content.content_fingerprint() != _CONTENT_AT_START:
-        content.forget_loaded_content()
-
-
 def visitor_mode() -> str:
-    """The view of the person this page is for, read once: after the request in a preheated
-    kernel, from `QUERY_STRING` only."""
+    """The view of the person this page is for, read once, from `QUERY_STRING` only; attendee
+    view in a pooled kernel (only attendees are given one)."""
     if not PAGE_MODE.resolved:
+        query = os.environ.get("QUERY_STRING")
         if served_by_workshop_kit():
-            from workshop_kit.faces.preheat import wait_for_request
             from workshop_kit.faces.quiet_errors import quiet_tracebacks
 
             quiet_tracebacks()
-
-            preheated = os.environ.get("VOILA_PREHEAT") == "True"
-            if preheated:
+            if os.environ.get("VOILA_PREHEAT") == "True":
                 before_visitor()
-            wait_for_request()  # returns at once unless this kernel was preheated
-            if preheated:
-                _reread_content_if_edited()
+                query = ""  # built before its visitor: always an attendee's page
             PAGE_MODE.locked = True
-        PAGE_MODE.mode = mode_from_query(os.environ.get("QUERY_STRING"))
+        PAGE_MODE.mode = mode_from_query(query)
         PAGE_MODE.resolved = True
     return PAGE_MODE.mode
 

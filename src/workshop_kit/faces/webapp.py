@@ -5,7 +5,10 @@ What it adds to Voilà, and why:
 - content is validated before the room sees it (`serve` refuses to start on a broken file);
 - the trainer's browser is told apart by a cookie from a one-run link (`faces/trainer.py`); the
   server, not the visitor, decides the view each page's kernel sees;
-- preheated kernels (a pool per notebook) that talk over IPC sockets, not TCP ports;
+- warm kernels (a pool per notebook, `--expect` sizes them for a room) whose attendee page is
+  built before anyone arrives; the trainer's page gets a kernel of its own; a content edit
+  empties the pools, so nobody is given a page built from the old files;
+- kernels that talk over IPC sockets, not TCP ports;
 - a cap on attendees with a plain "room is full" page (HTTP 503, Retry-After);
 - kernels of closed tabs freed within about two minutes, while open pages keep theirs;
 - a kernel that dies before its page is ready gives the page a plain message, not a spinner;
@@ -65,12 +68,7 @@ def notebooks_dir() -> Path:
 
 def default_max_attendees() -> int:
     """As many attendees as about two-thirds of this machine's free memory holds, at least 5."""
-    try:
-        info = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
-        available_mib = int(info["MemAvailable"].split()[0]) // 1024
-    except (OSError, KeyError, ValueError):
-        return 30
-    return max(5, available_mib * 2 // 3 // KERNEL_MIB)
+    return max(5, memory_kernels())
 
 
 def lan_address() -> str:
@@ -91,6 +89,9 @@ class RoomSettings:
     port: int = 8866
     max_attendees: int = field(default_factory=default_max_attendees)
     pool_size: int = 2
+    expect: int | None = None
+    """Attendees expected at once (`serve --expect`): sizes the warm pools instead of
+    `pool_size`, within this machine's memory."""
     room: bool = False
     open_browser: bool = False
     trainer_key: str = field(default_factory=trainer.new_key)
@@ -110,6 +111,40 @@ class RoomSettings:
     @property
     def allowed_hosts(self) -> tuple[str, ...]:
         return (*LOOPBACK_HOSTS, self.public_host) if self.room else LOOPBACK_HOSTS
+
+
+def memory_kernels() -> int:
+    """Kernels that about two-thirds of this machine's free memory holds."""
+    try:
+        info = dict(line.split(":", 1) for line in Path("/proc/meminfo").read_text().splitlines())
+        available_mib = int(info["MemAvailable"].split()[0]) // 1024
+    except (OSError, KeyError, ValueError):
+        return 30
+    return available_mib * 2 // 3 // KERNEL_MIB
+
+
+def warm_per_page(expect: int, pages: int, capacity: int | None = None) -> int:
+    """Warm kernels per page for `expect` arrivals: enough for the whole room on any one page
+    (a room opens the page the trainer names, all at once), as far as memory allows once the
+    room's own kernels are counted; at least one."""
+    capacity = memory_kernels() if capacity is None else capacity
+    return max(1, min(expect, (capacity - expect) // max(1, pages)))
+
+
+def pages_in(root: Path) -> list[str]:
+    """The notebooks served, as Voilà names them (relative paths), lowest-numbered first."""
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.ipynb")
+                  if ".ipynb_checkpoints" not in p.parts)
+
+
+def kernel_pools(pages: list[str], pool_size: int) -> dict[str, dict[str, Any]]:
+    """Voilà's pool configuration: every page `pool_size` kernels, each told its page so the
+    pools warm lowest-numbered page first (`faces/kernels.py`)."""
+    from workshop_kit.faces.kernels import PAGE_ENV
+
+    return {"default": {"pool_size": pool_size},
+            **{page: {"pool_size": pool_size, "kernel_env_variables": {PAGE_ENV: page}}
+               for page in pages}}
 
 
 def voila_argv(root: Path, port: int, *, open_browser: bool = False, pool_size: int = 2,
@@ -137,6 +172,8 @@ def voila_argv(root: Path, port: int, *, open_browser: bool = False, pool_size: 
         *(f"--MappingKernelManager.untracked_message_types={t}" for t in UNTRACKED_MESSAGES),
         "--MappingKernelManager.kernel_manager_class="
         "workshop_kit.faces.kernels.ServedKernelManager",
+        "--VoilaConfiguration.multi_kernel_manager_class="
+        "workshop_kit.faces.kernels.WarmingKernelManager",
         # The server log a trainer sees: who joined, a full house, a content problem.
         f"--Voila.log_level={'DEBUG' if os.environ.get('WORKSHOP_KIT_DEBUG') else 'WARN'}",
     ]
@@ -160,6 +197,40 @@ def attendees_in(kernel_manager: Any) -> int:
     """Kernels that belong to someone's page: all kernels less the ones waiting in the pools."""
     pooled = sum(len(pool) for pool in getattr(kernel_manager, "_pools", {}).values())
     return max(0, len(kernel_manager.list_kernel_ids()) - pooled)
+
+
+async def empty_pools(kernel_manager: Any) -> int:
+    """Shut down every warm kernel and start the pools again: their pages were built from
+    content files that have changed since. Returns how many were shut down."""
+    pools: dict[str, list[asyncio.Future]] = getattr(kernel_manager, "_pools", {})
+    emptied = 0
+    for page, pool in list(pools.items()):
+        waiting, pool[:] = list(pool), []
+        for item in waiting:
+            try:
+                kernel_id = (await item)["kernel_id"]
+            except Exception:  # a kernel that failed to start has nothing to shut down
+                continue
+            with contextlib.suppress(Exception):
+                await kernel_manager.shutdown_kernel(kernel_id, now=True)
+                emptied += 1
+        kernel_manager.fill_if_needed(delay=0, notebook_name=page)
+    return emptied
+
+
+async def report_warm_pools(kernel_manager: Any, started: float) -> None:
+    """Say once in the terminal how many kernels are warm and how long warming took."""
+    loop = asyncio.get_running_loop()
+    while True:
+        await asyncio.sleep(0.5)
+        pools = getattr(kernel_manager, "_pools", {})
+        items = [item for pool in pools.values() for item in pool]
+        # Warm means the page is built: the kernel started and its notebook rendered.
+        if items and all(item.done() and (item.exception() is not None
+                                          or item.result()["task"].done()) for item in items):
+            break
+    say(f"{len(items)} kernels warm across {len(pools)} pages, ready in "
+        f"{loop.time() - started:.0f} s")
 
 
 def full_house_page() -> str:
@@ -278,6 +349,12 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
         raise FileNotFoundError(f"no landing page {root / LANDING_PAGE}; "
                                 "run from the workshop-kit folder or set WORKSHOP_KIT_NOTEBOOKS")
     rendering = 0  # pages admitted whose kernel may not be counted yet
+    from workshop_kit.core.content import content_fingerprint
+
+    content_seen = content_fingerprint()
+    pages = pages_in(root)
+    pool_size = (warm_per_page(room.expect, len(pages)) if room.expect is not None
+                 else room.pool_size)
 
     class WorkshopPageHandler(TornadoVoilaHandler):
         """A notebook page: refused past the cap; the view decided here, from the cookie."""
@@ -297,10 +374,21 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
                 arguments.setdefault(k, []).append(v.encode())
             self.request.arguments = self.request.query_arguments = arguments
 
+        def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
+            """A warm kernel's page is an attendee's page: the trainer's gets a kernel of its
+            own (a few seconds more for one person, never trainer text in a pool)."""
+            return (not trainer.is_trainer(self)
+                    and super().should_use_rendered_notebook(*args, **kwargs))
+
         @tornado.web.authenticated
         async def get(self, path=None):
-            nonlocal rendering
+            nonlocal rendering, content_seen
             is_trainer = trainer.is_trainer(self)
+            if (now := content_fingerprint()) != content_seen:
+                content_seen = now
+                emptied = await empty_pools(self.kernel_manager)
+                say(f"a content file changed: {emptied} warm pages built from the old files "
+                    "were dropped and are being built again")
             # A page being rendered gets its kernel part-way through, so adding the two counts
             # one arrival twice during a burst and turned people away below the cap. The larger
             # of the two never does; a burst can overshoot by the pages still in flight.
@@ -340,6 +428,7 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             for name in ("tornado.application", "tornado.general", "tornado.websocket"):
                 logging.getLogger(name).addFilter(QuietLog())
             super().initialize(argv)
+            self.config.VoilaKernelManager.kernel_pools_config = kernel_pools(pages, pool_size)
 
         def init_settings(self) -> dict:
             app_settings = super().init_settings()
@@ -382,6 +471,10 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             self.app.settings.update(self.tornado_settings)
             hosts = "|".join(h.replace(".", r"\.") for h in room.allowed_hosts)
             self.app.add_handlers(rf"^({hosts})$", self.init_handlers())
+            if pool_size > 0:  # runs once the loop starts, in listen()
+                loop = asyncio.get_event_loop()
+                self._warm_report = loop.create_task(
+                    report_warm_pools(self.kernel_manager, loop.time()))
             self.listen()
 
     problems = check_content()
@@ -397,9 +490,9 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
         from workshop_kit.faces.room import ROOM_URL_ENV
 
         os.environ[ROOM_URL_ENV] = f"http://{room.public_host}:{room.port}/"
-    print(startup_message(room), flush=True)
+    print(startup_message(room, pages=len(pages), pool_size=pool_size), flush=True)
     WorkshopVoila.launch_instance(argv=voila_argv(
-        root, room.port, open_browser=room.open_browser, pool_size=room.pool_size,
+        root, room.port, open_browser=room.open_browser, pool_size=pool_size,
         ip=room.bind_ip))
 
 
@@ -431,13 +524,12 @@ class ContentProblems(Exception):
         super().__init__("\n".join(lines))
 
 
-def startup_message(room: RoomSettings) -> str:
+def startup_message(room: RoomSettings, *, pages: int = 0, pool_size: int | None = None) -> str:
     base = f"http://{room.public_host}:{room.port}"
     lines = [f"workshop-kit: serving the web app at {base}/  (Ctrl+C to stop)",
              "  Trainer link (this run only; keep it to yourself): "
              f"http://127.0.0.1:{room.port}{trainer.trainer_path(room.trainer_key)}",
-             f"  Up to {room.max_attendees} attendees at once; {room.pool_size} kernels kept "
-             "warm per page.",
+             f"  Up to {room.max_attendees} attendees at once; {warm_line(room, pages, pool_size)}",
              f"  Room polls: attendees answer at {base}/polls/ ; run them from "
              f"http://127.0.0.1:{room.port}/polls/trainer once you have opened the trainer link."]
     if room.room:
@@ -445,3 +537,13 @@ def startup_message(room: RoomSettings) -> str:
 
         lines += [f"  Attendees open: {base}/", qr_text(f"{base}/")]
     return "\n".join([*lines, *room.announce])
+
+
+def warm_line(room: RoomSettings, pages: int, pool_size: int | None) -> str:
+    size = room.pool_size if pool_size is None else pool_size
+    if size == 0:
+        return "no kernels kept warm (each page starts its own)."
+    why = (f" for {room.expect} arrivals at once" if room.expect is not None else "")
+    total = f" ({size * pages} in all)" if pages else ""
+    return (f"{size} kernels kept warm per page{why}{total}, warming now, lowest-numbered page "
+            "first; the terminal says when they are ready.")
