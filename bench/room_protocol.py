@@ -11,6 +11,7 @@ the bench loads the server as thirty real visitors do and nothing else.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import time
@@ -41,6 +42,7 @@ class Visit:
     """The widget states as received (JSON), for a test to read what the page shows."""
     error: str = ""
     kernel_id: str = ""
+    xsrf: str = ""
     socket: object | None = field(default=None, repr=False)
 
 
@@ -74,6 +76,9 @@ async def visit(url: str, *, timeout: float = 420.0, keep_open: bool = True) -> 
         result.error = f"{type(error).__name__}: {error}"
         return result
     result.page_seconds = time.perf_counter() - start
+    for cookie in response.headers.get_list("Set-Cookie"):
+        if cookie.startswith("_xsrf="):
+            result.xsrf = cookie.split(";", 1)[0].split("=", 1)[1]
     found = KERNEL_ID.search(html)
     if not found:
         result.error = "no kernel in the page"
@@ -130,3 +135,16 @@ def leave(visits: list[Visit]) -> None:
         if v.socket is not None:
             v.socket.close()  # type: ignore[attr-defined]
             v.socket = None
+
+
+async def close_tabs(base: str, visits: list[Visit]) -> None:
+    """Every attendee closes the tab as a browser does: the page's shutdown beacon (Voilà's
+    `/voila/api/shutdown/<kernel>`), then the socket."""
+    client = AsyncHTTPClient()
+    for v in visits:
+        if v.kernel_id and v.xsrf:
+            with contextlib.suppress(Exception):
+                await client.fetch(HTTPRequest(
+                    f"{base}/voila/api/shutdown/{v.kernel_id}", method="POST", body="",
+                    headers={"Cookie": f"_xsrf={v.xsrf}", "X-XSRFToken": v.xsrf}))
+    leave(visits)

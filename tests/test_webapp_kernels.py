@@ -134,3 +134,38 @@ def test_the_trainers_log_drops_tracebacks_of_closed_tabs_and_dead_kernels():
     assert not quiet.filter(record("WebSocket ping timeout after 90000 ms."))
     assert quiet.filter(record("workshop-kit: an attendee opened 01_special_guardianship"))
     assert quiet.filter(record("Exception in callback", ValueError("a real bug")))
+
+
+@pytest.fixture
+def notebooks_with_a_stuck_kernel(tmp_path):
+    """A page whose kernel stops answering once its cells have run: its widget states never
+    arrive (a swamped server looks the same to the page)."""
+    for notebook in (REPO / "notebooks").glob("*.ipynb"):
+        shutil.copy(notebook, tmp_path)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import ipywidgets\nipywidgets.Checkbox(description='x')"),
+                nbformat.v4.new_code_cell(
+                    "import time\nfrom tornado.ioloop import IOLoop\n"
+                    "IOLoop.current().call_later(0.2, lambda: time.sleep(120))")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, tmp_path / "stuck.ipynb")
+    return tmp_path
+
+
+@pytest.mark.browser
+def test_a_page_whose_widgets_do_not_arrive_says_so_and_tries_again(
+        page, notebooks_with_a_stuck_kernel):
+    base, process = start_serve(["--pool-size", "0"],
+                                env={"WORKSHOP_KIT_NOTEBOOKS": str(notebooks_with_a_stuck_kernel)})
+    try:
+        loads: list[str] = []
+        page.on("load", lambda: loads.append(page.url))
+        page.goto(f"{base}/voila/render/stuck.ipynb", wait_until="commit", timeout=90_000)
+        note = page.get_by_role("status").filter(has_text="taking longer than usual")
+        expect(note).to_be_visible(timeout=60_000)
+        assert "try again by itself" in note.inner_text()
+        page.wait_for_event("load", timeout=60_000)  # it reloads by itself
+        assert len(loads) >= 2
+    finally:
+        stop_serve(process)

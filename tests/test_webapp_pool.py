@@ -153,3 +153,23 @@ def test_a_content_file_edited_while_pages_wait_warm_is_what_the_next_visitor_se
     assert visit.ok, visit.error
     assert "One case study cannot be shown right now" in visit.states
     assert "a content file changed" in log.read_text()
+
+
+def test_places_in_a_refilling_pool_are_not_taken_off_the_attendees():
+    """Two attendees' kernels and a pool of three: one warm kernel, two places still starting.
+    Subtracting places (3) from kernels (3) counted nobody, and a burst went past the cap."""
+    async def scenario() -> int:
+        loop = asyncio.get_running_loop()
+        warm = loop.create_future()
+        warm.set_result({"kernel_id": "w1"})
+        starting = [loop.create_future(), loop.create_future()]
+
+        class Manager:
+            _pools = {"01.ipynb": [warm, *starting]}
+
+            def list_kernel_ids(self) -> list[str]:
+                return ["a1", "a2", "w1"]
+
+        return webapp.attendees_in(Manager())
+
+    assert asyncio.run(scenario()) == 2

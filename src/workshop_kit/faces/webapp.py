@@ -194,9 +194,14 @@ def say(line: str) -> None:
 
 
 def attendees_in(kernel_manager: Any) -> int:
-    """Kernels that belong to someone's page: all kernels less the ones waiting in the pools."""
-    pooled = sum(len(pool) for pool in getattr(kernel_manager, "_pools", {}).values())
-    return max(0, len(kernel_manager.list_kernel_ids()) - pooled)
+    """Kernels that belong to someone's page: all kernels less the ones waiting in the pools.
+
+    Counted by id: a pool being refilled holds places whose kernel has not started yet, and
+    subtracting places from kernels let a burst past the cap."""
+    pooled = {item.result()["kernel_id"]
+              for pool in getattr(kernel_manager, "_pools", {}).values() for item in pool
+              if item.done() and not item.cancelled() and item.exception() is None}
+    return len(set(kernel_manager.list_kernel_ids()) - pooled)
 
 
 async def empty_pools(kernel_manager: Any) -> int:
