@@ -46,6 +46,13 @@ def test_pages_are_listed_lowest_numbered_first(tmp_path):
     assert webapp.pages_in(tmp_path) == ["00_a.ipynb", "01_b.ipynb", "02_c.ipynb", "index.ipynb"]
 
 
+def run_alone(coroutine):
+    """asyncio.run on a thread of its own: Playwright's sync API, used by browser tests earlier in
+    the session, keeps an event loop running in the test thread."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_warm_kernels_start_two_at_a_time_lowest_numbered_page_first():
     """The pools' kernels queue for a turn; a visitor's own kernel never waits behind them."""
     started: list[str] = []
@@ -68,7 +75,7 @@ def test_warm_kernels_start_two_at_a_time_lowest_numbered_page_first():
         pages = ["03.ipynb", "01.ipynb", "02.ipynb", "00.ipynb", "01.ipynb"]
         await asyncio.gather(*(manager._start(p) for p in pages))
 
-    asyncio.run(scenario())
+    run_alone(scenario())
     assert most == kernels.WARMING_AT_ONCE == 2
     # The first two arrive to a free machine; the rest go lowest page first.
     assert started == ["03.ipynb", "01.ipynb", "00.ipynb", "01.ipynb", "02.ipynb"]
@@ -99,15 +106,13 @@ def get(url: str, cookie: str | None = None) -> str:
 
 
 def one_attendee(url: str):
-    """The bench's protocol-level attendee, on a loop of its own thread (Playwright's sync API
-    keeps a loop running in the test thread)."""
+    """The bench's protocol-level attendee, on a loop of its own thread."""
     async def arrive():
         visits = await room(url, 1)
         leave(visits)
         return visits[0]
 
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, arrive()).result()
+    return run_alone(arrive())
 
 
 @pytest.fixture
@@ -172,4 +177,4 @@ def test_places_in_a_refilling_pool_are_not_taken_off_the_attendees():
 
         return webapp.attendees_in(Manager())
 
-    assert asyncio.run(scenario()) == 2
+    assert run_alone(scenario()) == 2
