@@ -18,15 +18,38 @@ from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
-from workshop_kit.faces.page_mode import PAGE_MODE, TRAINER, TrainerOnly, mode_switch, visitor_mode
+from workshop_kit.faces.page_mode import (
+    PAGE_MODE,
+    TRAINER,
+    TRAINER_VIEW_NOTE,
+    TrainerOnly,
+    mode_switch,
+    visitor_mode,
+)
 from workshop_kit.faces.present import TEMPLATE as PRESENT_TEMPLATE
 from workshop_kit.faces.render.workshop import further_reading_html, workshop_index_html
 from workshop_kit.faces.room import qr_svg, room_url
-from workshop_kit.faces.widgets.base import StaticBox
+from workshop_kit.faces.widgets.base import StaticBox, StaticHTML
 
 
 def _html(markup: str) -> widgets.HTML:
     return widgets.HTML(STYLE + f'<div class="wk">{markup}</div>')
+
+
+def _static(markup: list[str]) -> StaticHTML:
+    """A page part as one HTML output: served, the view is locked, so nothing in it changes
+    after the page opens and no widget model (nor its websocket traffic) is needed (issue 16)."""
+    return StaticHTML(STYLE + "".join(f'<div class="wk">{m}</div>' for m in markup if m))
+
+
+def _locked() -> bool:
+    """Served by workshop-kit: the view cannot change, so trainer blocks need no live switch."""
+    visitor_mode()
+    return PAGE_MODE.locked
+
+
+def _trainer_view() -> bool:
+    return visitor_mode() == TRAINER
 
 
 def _list(items: list[str]) -> str:
@@ -88,42 +111,62 @@ class WorkshopPage:
         return shown_or_notice(lambda: part(*args, **kwargs), getattr(part, "part_name", what))
 
     @_part("The introduction to this workshop")
-    def header(self) -> StaticBox:
+    def header(self) -> StaticBox | StaticHTML:
         """Notice, view switch, objectives, time, prerequisites; timings for the trainer."""
         plan = self.plan
-        about = _html(
+        about_html = (
             disclaimer_banner()
             + f"<p><strong>For:</strong> {escape(plan.audience)} · "
             f"<strong>Time to teach:</strong> about {plan.minutes} minutes</p>"
             + "<h2>Learning objectives</h2>" + _list(plan.objectives)
             + ("<h2>Prerequisites</h2>" + _list(plan.prerequisites) if plan.prerequisites else "")
         )
-        timings = "".join(
-            f'<tr><th scope="row">{escape(s.title)}</th><td>{s.minutes} min</td></tr>'
-            for s in plan.sections
-        )
-        trainer = TrainerOnly(lambda: [_html(
-            '<table class="wk wk-table wk-narrow"><caption>Trainer: session timings</caption><thead><tr>'
-            '<th scope="col">Section</th><th scope="col">Minutes</th></tr></thead>'
-            f"<tbody>{timings}</tbody></table>"
-        )])
-        return StaticBox([mode_switch(), *present_link(plan.notebook), about, trainer])
+        def timings_html() -> str:
+            timings = "".join(
+                f'<tr><th scope="row">{escape(s.title)}</th><td>{s.minutes} min</td></tr>'
+                for s in plan.sections
+            )
+            return ('<table class="wk wk-table wk-narrow"><caption>Trainer: session timings'
+                    '</caption><thead><tr><th scope="col">Section</th><th scope="col">Minutes'
+                    f"</th></tr></thead><tbody>{timings}</tbody></table>")
+
+        if _locked():  # attendees: the timings are never built
+            trainer = _trainer_view()
+            return _static([TRAINER_VIEW_NOTE if trainer else "",
+                            present_link_html(plan.notebook), about_html,
+                            timings_html() if trainer else ""])
+        trainer_box = TrainerOnly(lambda: [_html(timings_html())])
+        return StaticBox([mode_switch(), *present_link(plan.notebook), _html(about_html),
+                          trainer_box])
 
     @_part("This section's key points")
-    def key_points(self, section_id: str) -> StaticBox:
+    def key_points(self, section_id: str) -> StaticBox | StaticHTML:
         """A section's sourced key points for everyone, and its notes for the trainer."""
         section = self.plan.section(section_id)
         points = "".join(f'<li class="wk-point">{fact_cell(f)}</li>' for f in section.key_points)
+
+        def notes_html() -> str:
+            return (f"<p><strong>Trainer notes ({section.minutes} min):</strong></p>"
+                    + _list(section.trainer_notes))
+
+        if _locked():
+            notes = notes_html() if section.trainer_notes and _trainer_view() else ""
+            return _static([f"<ul>{points}</ul>" if points else "", notes])
         shown = [_html(f"<ul>{points}</ul>")] if points else []
         if section.trainer_notes:
-            shown.append(TrainerOnly(lambda: [_html(
-                f"<p><strong>Trainer notes ({section.minutes} min):</strong></p>"
-                + _list(section.trainer_notes)
-            )]))
+            shown.append(TrainerOnly(lambda: [_html(notes_html())]))
         return StaticBox(shown)
 
     @_part("The discussion prompts")
-    def discussion(self) -> StaticBox:
+    def discussion(self) -> StaticBox | StaticHTML:
+        if _locked():
+            trainer = _trainer_view()
+            parts: list[str] = []
+            for number, item in enumerate(self.plan.discussion, start=1):
+                parts.append(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>")
+                if item.model_answer and trainer:
+                    parts.append(_model_answer_html(item.model_answer))
+            return _static(parts)
         blocks: list[widgets.Widget] = []
         for number, item in enumerate(self.plan.discussion, start=1):
             blocks.append(_html(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>"))
@@ -148,13 +191,23 @@ class WorkshopPage:
 def present_link(notebook: str) -> list[widgets.Widget]:
     """In the served trainer view, a link to present this page as live slides (each opening starts
     a kernel, so attendees are not offered it)."""
+    markup = present_link_html(notebook)
+    return [_html(markup)] if markup else []
+
+
+def present_link_html(notebook: str) -> str:
+    """The present link's markup, or '' where it is not offered."""
     if not (PAGE_MODE.locked and visitor_mode() == TRAINER):
-        return []
+        return ""
     href = f"{escape(notebook)}?template={PRESENT_TEMPLATE}"
-    return [_html(f'<p class="wk-present-link"><a href="{href}">Present this workshop as live '
-                  "slides</a> — → and Space move on, S opens the speaker notes.</p>")]
+    return (f'<p class="wk-present-link"><a href="{href}">Present this workshop as live '
+            "slides</a> — → and Space move on, S opens the speaker notes.</p>")
+
+
+def _model_answer_html(answer: str) -> str:
+    return f'<p class="wk-note"><strong>Model answer:</strong> {escape(answer)}</p>'
 
 
 def _model_answer(answer: str) -> list[widgets.Widget]:
     """Built only for the trainer: attendee pages never hold model answers."""
-    return [_html(f'<p class="wk-note"><strong>Model answer:</strong> {escape(answer)}</p>')]
+    return [_html(_model_answer_html(answer))]
