@@ -114,16 +114,14 @@ def may_show_trainer_text() -> bool:
     return visitor_mode() == TRAINER or not PAGE_MODE.locked
 
 
-TRAINER_VIEW_NOTE = ('<p class="wk-note"><strong>Trainer view</strong> — timings, trainer notes '
-                     "and model answers are shown on this browser only.</p>")
-
-
 def mode_switch() -> widgets.Widget:
     """The page-view switch, or in the served web app a plain line saying which view this is."""
     visitor_mode()
     if PAGE_MODE.locked:
         if PAGE_MODE.mode == TRAINER:
-            return widgets.HTML(TRAINER_VIEW_NOTE)
+            return widgets.HTML('<p class="wk-note"><strong>Trainer view</strong> — timings, '
+                                "trainer notes and model answers are shown on this browser "
+                                "only.</p>")
         return widgets.HTML("")
     switch = widgets.ToggleButtons(
         options=[("Attendee view", ATTENDEE), ("Trainer view", TRAINER)],

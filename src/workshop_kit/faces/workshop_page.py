@@ -21,7 +21,6 @@ from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
 from workshop_kit.faces.page_mode import (
     PAGE_MODE,
     TRAINER,
-    TRAINER_VIEW_NOTE,
     TrainerOnly,
     mode_switch,
     visitor_mode,
@@ -130,11 +129,10 @@ class WorkshopPage:
                     '</caption><thead><tr><th scope="col">Section</th><th scope="col">Minutes'
                     f"</th></tr></thead><tbody>{timings}</tbody></table>")
 
-        if _locked():  # attendees: the timings are never built
-            trainer = _trainer_view()
-            return _static([TRAINER_VIEW_NOTE if trainer else "",
-                            present_link_html(plan.notebook), about_html,
-                            timings_html() if trainer else ""])
+        if _locked() and not _trainer_view():  # the room: one output, the timings never built
+            return _static([about_html])
+        # Served trainer view keeps widgets: the present link must open in place, and a link in
+        # an HTML output opens in a new tab (and a new kernel).
         trainer_box = TrainerOnly(lambda: [_html(timings_html())])
         return StaticBox([mode_switch(), *present_link(plan.notebook), _html(about_html),
                           trainer_box])

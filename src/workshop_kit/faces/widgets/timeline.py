@@ -39,6 +39,7 @@ from workshop_kit.faces.widgets.base import (
 
 _LABEL_STYLE = {"description_width": "24em"}  # the longest date name must not be cut off
 _PICKER_LAYOUT = {"width": "40em", "max_width": "100%", "margin": "2px 0"}
+_HIDDEN_PICKER = {**_PICKER_LAYOUT, "display": "none"}
 
 
 class TimelinePlanner(WorkshopWidget):
@@ -73,8 +74,7 @@ class TimelinePlanner(WorkshopWidget):
             date_id: widgets.DatePicker(
                 value=given.get(date_id), description=DATE_LABELS[date_id],
                 style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
-                # each its own Layout: `_update` hides the dates a route does not use
-                layout=widgets.Layout(**_PICKER_LAYOUT),
+                layout=shared_layout(**_PICKER_LAYOUT),
             )
             for date_id in KNOWN_DATES
         }
@@ -114,8 +114,12 @@ class TimelinePlanner(WorkshopWidget):
     def _update(self, _change: object = None) -> None:
         today = self.today.value
         used = dates_used_by(self.route.value, load_timescales())
+        shown, hidden = shared_layout(**_PICKER_LAYOUT), shared_layout(**_HIDDEN_PICKER)
         for date_id, picker in self.dates.items():  # ask only for the dates this route uses
-            picker.layout.display = None if date_id in used else "none"
+            # Two shared Layouts swapped, never one changed: every picker shares them (issue 16).
+            layout = shown if date_id in used else hidden
+            if picker.layout is not layout:
+                picker.layout = layout
         timeline = plan_timeline(self.route.value, self.known, today=today)
         self.timeline = timeline
         urgent = sum(f.severity is DelaySeverity.URGENT for f in timeline.flags)

@@ -100,18 +100,29 @@ class DomainRating(widgets.VBox):
             style=shared_style(widgets.Text, description_width="initial"),
             layout=shared_layout(width="98%"),
         )
-        self.problem = fixed_html()
-        super().__init__([header, self.rating, self.note, self.problem],
+        self._problem: widgets.HTML | None = None
+        super().__init__([header, self.rating, self.note],
                          layout=shared_layout(border="1px solid #8a8a8a", padding="0.2em 0.8em",
                                               margin="0 0 0.6em 0"))
         self.add_class("wk-domain")
+
+    @property
+    def problem(self) -> widgets.HTML:
+        """The card's line saying why a note was not used, built the first time a note is refused:
+        most pages never need it, and an unbuilt line sends nothing (issue 16). Its text has
+        role="alert", so a screen reader says it when it appears."""
+        if self._problem is None:
+            self._problem = fixed_html()
+            self.children = (*self.children, self._problem)  # type: ignore[has-type]
+        return self._problem
 
     def evidence(self) -> Evidence:
         """The rating and note as evidence; a note that is not plain text is left out, and the
         card says why, rather than failing the whole summary."""
         try:
             found = Evidence(rating=self.rating.value, note=self.note.value)
-            self.problem.value = ""
+            if self._problem is not None:
+                self._problem.value = ""
         except ValidationError as error:
             message = error.errors()[0]["msg"].removeprefix("Value error, ")
             self.problem.value = (f'<div class="wk" role="alert"><p><strong>Note not used:</strong> '
