@@ -35,10 +35,32 @@ def _html(markup: str) -> widgets.HTML:
     return widgets.HTML(STYLE + f'<div class="wk">{markup}</div>')
 
 
-def _static(markup: list[str]) -> StaticHTML:
+PART_STYLE = """
+<style>
+/* A page part in an HTML output looks as it did as a widget: undo the output area's own type
+   scale (JupyterLab's .jp-RenderedHTMLCommon), back to the browser's defaults a widget shows. */
+.jp-RenderedHTMLCommon:has(> .wk-page-part) { padding: 0; }
+/* One column whose blocks keep their margins inside, 2px apart, as a box of widgets does. */
+.jp-RenderedHTMLCommon > .wk-page-part { display: flex; flex-direction: column; margin: 0; }
+.jp-RenderedHTMLCommon .wk-page-part > .wk { margin: 2px; }
+.jp-RenderedHTMLCommon .wk-page-part :is(h2, h3, h4) { line-height: inherit; font-weight: bold; }
+.jp-RenderedHTMLCommon .wk-page-part h2 { font-size: 1.5em; margin: .83em 0; }
+.jp-RenderedHTMLCommon .wk-page-part h3 { font-size: 1.17em; margin: 1em 0; }
+.jp-RenderedHTMLCommon .wk-page-part h4 { font-size: 1em; margin: 1.33em 0; }
+.jp-RenderedHTMLCommon .wk-page-part :is(ul, ol) { padding-left: 40px; margin: 1em 0; }
+.jp-RenderedHTMLCommon .wk-page-part :is(ul, ol) :is(ul, ol) { margin: 0; }
+.wk-page-part p { margin: 1em 0; }
+.jp-RenderedHTMLCommon > .wk-page-part.wk-header { padding-top: 4px; } /* the switch's place */
+</style>
+"""
+"""Before `STYLE`, so the kit's own rules (e.g. `.wk-source p`) still win over it."""
+
+
+def _static(markup: list[str], kind: str = "") -> StaticHTML:
     """A page part as one HTML output: served, the view is locked, so nothing in it changes
     after the page opens and no widget model (nor its websocket traffic) is needed (issue 16)."""
-    return StaticHTML(STYLE + "".join(f'<div class="wk">{m}</div>' for m in markup if m))
+    parts = "".join(f'<div class="wk">{m}</div>' for m in markup if m)
+    return StaticHTML(PART_STYLE + STYLE + f'<div class="wk-page-part {kind}">{parts}</div>')
 
 
 def _locked() -> bool:
@@ -130,7 +152,7 @@ class WorkshopPage:
                     f"</th></tr></thead><tbody>{timings}</tbody></table>")
 
         if _locked() and not _trainer_view():  # the room: one output, the timings never built
-            return _static([about_html])
+            return _static([about_html], "wk-header")
         # Served trainer view keeps widgets: the present link must open in place, and a link in
         # an HTML output opens in a new tab (and a new kernel).
         trainer_box = TrainerOnly(lambda: [_html(timings_html())])

@@ -102,7 +102,9 @@ class DomainRating(widgets.VBox):
         )
         self._problem: widgets.HTML | None = None
         super().__init__([header, self.rating, self.note],
-                         layout=shared_layout(border="1px solid #8a8a8a", padding="0.2em 0.8em",
+                         # 4px below: the place of the problem line (2px margins), built later
+                         layout=shared_layout(border="1px solid #8a8a8a",
+                                              padding="0.2em 0.8em calc(0.2em + 4px)",
                                               margin="0 0 0.6em 0"))
         self.add_class("wk-domain")
 
