@@ -63,14 +63,12 @@ def _static(markup: list[str], kind: str = "") -> StaticHTML:
     return StaticHTML(PART_STYLE + STYLE + f'<div class="wk-page-part {kind}">{parts}</div>')
 
 
-def _locked() -> bool:
-    """Served by workshop-kit: the view cannot change, so trainer blocks need no live switch."""
-    visitor_mode()
-    return PAGE_MODE.locked
-
-
-def _trainer_view() -> bool:
-    return visitor_mode() == TRAINER
+def _for_the_room() -> bool:
+    """Served attendee view: the view is locked, so a page part never changes and can be one HTML
+    output. Served trainer view keeps widgets: the present link must open in place (a link in an
+    HTML output opens a new tab and a new kernel) and live slides move `.wk-trainer-only` blocks
+    to the speaker notes. Unlocked (JupyterLab, Binder), the view switch flips trainer blocks."""
+    return visitor_mode() != TRAINER and PAGE_MODE.locked
 
 
 def _list(items: list[str]) -> str:
@@ -151,10 +149,8 @@ class WorkshopPage:
                     '</caption><thead><tr><th scope="col">Section</th><th scope="col">Minutes'
                     f"</th></tr></thead><tbody>{timings}</tbody></table>")
 
-        if _locked() and not _trainer_view():  # the room: one output, the timings never built
+        if _for_the_room():  # one output, the timings never built
             return _static([about_html], "wk-header")
-        # Served trainer view keeps widgets: the present link must open in place, and a link in
-        # an HTML output opens in a new tab (and a new kernel).
         trainer_box = TrainerOnly(lambda: [_html(timings_html())])
         return StaticBox([mode_switch(), *present_link(plan.notebook), _html(about_html),
                           trainer_box])
@@ -169,9 +165,8 @@ class WorkshopPage:
             return (f"<p><strong>Trainer notes ({section.minutes} min):</strong></p>"
                     + _list(section.trainer_notes))
 
-        if _locked():
-            notes = notes_html() if section.trainer_notes and _trainer_view() else ""
-            return _static([f"<ul>{points}</ul>" if points else "", notes])
+        if _for_the_room():  # the trainer's notes are never built
+            return _static([f"<ul>{points}</ul>" if points else ""])
         shown = [_html(f"<ul>{points}</ul>")] if points else []
         if section.trainer_notes:
             shown.append(TrainerOnly(lambda: [_html(notes_html())]))
@@ -179,14 +174,9 @@ class WorkshopPage:
 
     @_part("The discussion prompts")
     def discussion(self) -> StaticBox | StaticHTML:
-        if _locked():
-            trainer = _trainer_view()
-            parts: list[str] = []
-            for number, item in enumerate(self.plan.discussion, start=1):
-                parts.append(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>")
-                if item.model_answer and trainer:
-                    parts.append(_model_answer_html(item.model_answer))
-            return _static(parts)
+        if _for_the_room():  # model answers are never built
+            return _static([f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>"
+                            for number, item in enumerate(self.plan.discussion, start=1)])
         blocks: list[widgets.Widget] = []
         for number, item in enumerate(self.plan.discussion, start=1):
             blocks.append(_html(f"<p><strong>{number}.</strong> {escape(item.prompt)}</p>"))
