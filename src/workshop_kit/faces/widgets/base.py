@@ -16,13 +16,24 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets
 import traitlets
+from IPython.display import HTML
 
 from workshop_kit.faces.page_mode import TrainerOnly
 
 
-def static_html(widget: widgets.Widget) -> str:
+class StaticHTML(HTML):
+    """A page part that never changes once shown, as one HTML output rather than widgets: it
+    opens no widget model, so nothing of it goes over the websocket (issue 16)."""
+
+    def static_html(self) -> str:
+        return str(self.data or "")
+
+
+def static_html(widget: widgets.Widget | StaticHTML) -> str:
     """The HTML a widget shows, frozen: HTML children in order, trainer-only blocks left out
     (a snapshot is shown to the room)."""
+    if isinstance(widget, StaticHTML):
+        return widget.static_html()
     if isinstance(widget, TrainerOnly):
         return ""
     if isinstance(widget, widgets.HTML):
@@ -153,3 +164,37 @@ class WorkshopWidget(StaticBox):
     def problem(self) -> str:
         """The alert line's text as shown ('' when all is well)."""
         return self.alert.value
+
+
+_SHARED: dict[tuple[Any, ...], widgets.Widget] = {}
+
+
+def _shared(kind: type[widgets.Widget], **traits: Any) -> Any:
+    """One model per kind and settings in this kernel, reused by every widget that asks for it:
+    each widget would otherwise open its own Layout and Style model, each sent to the browser
+    (issue 16). Only for widgets whose layout or style is never changed at run time (so never
+    the alert line, a TrainerOnly block or a control hidden by `layout.display`). Made again if
+    closed (`Widget.close_all()` in tests)."""
+    key = (kind, tuple(sorted(traits.items())))
+    model = _SHARED.get(key)
+    if model is None or getattr(model, "comm", None) is None:
+        model = _SHARED[key] = kind(**traits)
+    return model
+
+
+def shared_layout(**traits: Any) -> widgets.Layout:
+    """A Layout that never changes, shared by every widget with the same settings."""
+    return _shared(widgets.Layout, **traits)
+
+
+def shared_style(control: type[widgets.DOMWidget], **traits: Any) -> Any:
+    """The Style model for a kind of control (`widgets.Dropdown` gives a DescriptionStyle),
+    shared by every control with that kind of style and the same settings."""
+    return _shared(control.style.klass, **traits)
+
+
+def fixed_html(value: str = "", **kwargs: Any) -> widgets.HTML:
+    """An HTML widget whose layout and style never change: one shared Layout and HTMLStyle for
+    all of them. Its value may still change."""
+    kwargs.setdefault("layout", shared_layout())
+    return widgets.HTML(value, style=shared_style(widgets.HTML), **kwargs)

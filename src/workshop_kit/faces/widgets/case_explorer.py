@@ -29,7 +29,12 @@ from workshop_kit.faces.render.case_card import (
     trainer_notes_html,
 )
 from workshop_kit.faces.render.routes import route_verdicts_html
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 TAB_STYLE = """
 <style>
@@ -81,20 +86,21 @@ class CaseStudyExplorer(WorkshopWidget):
         self.dropdown = widgets.Dropdown(
             options=[(c.title, c.id) for c in self.cases.values()],
             value=case_id or next(iter(self.cases)),
-            description="Case study", style={"description_width": "initial"},
-            layout=widgets.Layout(width="44em", max_width="100%"),
+            description="Case study",
+            style=shared_style(widgets.Dropdown, description_width="initial"),
+            layout=shared_layout(width="44em", max_width="100%"),
         )
-        self.card = widgets.HTML()
-        self.sections: dict[str, widgets.HTML] = {key: widgets.HTML() for key in SECTION_TITLES}
-        self.trainer_notes = widgets.HTML()
+        self.card = fixed_html()
+        self.sections: dict[str, widgets.HTML] = {key: fixed_html() for key in SECTION_TITLES}
+        self.trainer_notes = fixed_html()
         self.trainer = TrainerOnly(lambda: [self.trainer_notes])
         self.assessments: list[RouteAssessment] = []
-        pages = [widgets.VBox([self.sections[key]]) for key in SECTION_TITLES]
+        pages = [widgets.VBox([self.sections[key]], layout=shared_layout()) for key in SECTION_TITLES]
         pages[-1].children = (self.sections["discussion"], self.trainer)
         self.tabs = widgets.Tab(children=pages, titles=list(SECTION_TITLES.values()))
         self.tabs.add_class("wk-tabs")
         self.react([self.dropdown], self._update)
-        intro = widgets.HTML(
+        intro = fixed_html(
             STYLE + TAB_STYLE + '<div class="wk"><p><strong>Explore a case study.</strong> Every case is '
             "fictional. Choose a case: its card comes first, then the routes, the timeline, the "
             "viability evidence, the balance sheet and questions, each under its own tab (use Tab "

@@ -9,7 +9,12 @@ from workshop_kit.core.content import countries as load_countries
 from workshop_kit.core.countries import Countries, Country
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.render.country import country_status_html, option_label
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 
 class CountryConventions(WorkshopWidget):
@@ -26,12 +31,13 @@ class CountryConventions(WorkshopWidget):
             self.countries.country(country_id)  # UnknownId, naming the known ids
         self.dropdown = widgets.Dropdown(
             options=[(option_label(c), c.id) for c in ordered], value=country_id or ordered[0].id,
-            description="Country where the carers live", style={"description_width": "initial"},
-            layout=widgets.Layout(width="36em", max_width="100%"),
+            description="Country where the carers live",
+            style=shared_style(widgets.Dropdown, description_width="initial"),
+            layout=shared_layout(width="36em", max_width="100%"),
         )
-        self.output = widgets.HTML()
+        self.output = fixed_html()
         self.react([self.dropdown], self._update)
-        intro = widgets.HTML(
+        intro = fixed_html(
             STYLE + '<div class="wk"><p><strong>Is the country a Convention country?</strong> '
             "Choose a country to see whether the 1993 Adoption Convention and the 1996 Child "
             "Protection Convention are in force there, and from when.</p></div>"

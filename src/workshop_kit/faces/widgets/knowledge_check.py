@@ -20,7 +20,12 @@ from workshop_kit.faces.render.quiz import (
     score_html,
     try_again_html,
 )
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 
 def _call(owner: object, method: str) -> None:
@@ -42,27 +47,30 @@ class QuestionCheck(widgets.VBox):
         self.show_answer = show_answer
         self.result: Feedback | None = None
         self._on_checked = on_checked
-        prompt = widgets.HTML(QUESTION_STYLE + f'<div class="wk"><p><strong>Question {number} of '
+        prompt = fixed_html(QUESTION_STYLE + f'<div class="wk"><p><strong>Question {number} of '
                               f"{total}.</strong> {escape(question.prompt)}</p></div>")
         # RadioButtons render their labels as plain text (textContent), so labels are not
         # HTML-escaped here: escaping would show "&amp;" to the room.
         self.choice = widgets.RadioButtons(
             options=question.choices, value=None, description=f"Answer {number}:",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="auto"),
+            style=shared_style(widgets.Dropdown, description_width="initial"),
+            layout=shared_layout(width="auto"),
         )
         self.check_button = widgets.Button(
             description=f"Check question {number}", tooltip=f"Check your answer to question {number}",
-            icon="check", layout=widgets.Layout(width="auto"),
+            icon="check", layout=shared_layout(width="auto"),
+            style=shared_style(widgets.Button),
         )
         self.show_button = widgets.Button(
             description=f"Show the answer to {number}", icon="eye",
-            tooltip=f"Show the answer to question {number}", layout=widgets.Layout(width="auto"))
+            tooltip=f"Show the answer to question {number}", layout=shared_layout(width="auto"),
+            style=shared_style(widgets.Button))
         self.attempts = 0
-        self.feedback = widgets.HTML()
-        buttons = widgets.HBox([self.check_button, self.show_button])
+        self.feedback = fixed_html()
+        buttons = widgets.HBox([self.check_button, self.show_button], layout=shared_layout())
         super().__init__([prompt, self.choice, buttons, self.feedback],
-                         layout=widgets.Layout(border="1px solid #8a8a8a", padding="0.3em 0.8em",
-                                               margin="0 0 1em 0"))
+                         layout=shared_layout(border="1px solid #8a8a8a", padding="0.3em 0.8em",
+                                              margin="0 0 1em 0"))
         self.add_class("wk-question")
         self.reset()
 
@@ -135,10 +143,12 @@ class KnowledgeCheck(WorkshopWidget):
         title = (f'<h3>Knowledge check: {escape(self.bank.title)}</h3><p class="wk-note">Choose '
                  "an answer to each question, then press its Check button. Training material, "
                  "not legal advice.</p>" if heading else "")
-        heading_html = widgets.HTML(STYLE + f'<div class="wk">{title}</div>')
-        self.score = widgets.HTML()
+        heading_html = fixed_html(STYLE + f'<div class="wk">{title}</div>')
+        self.score = fixed_html()
         self.try_again = widgets.Button(description="Try again", icon="refresh",
-                                        tooltip="Clear every answer and start again")
+                                        tooltip="Clear every answer and start again",
+                                        layout=shared_layout(),
+                                        style=shared_style(widgets.Button))
         for card in self.questions:  # looked up on each click, so an override is what runs
             self.on_click(card.check_button, partial(_call, card, "check"))
             self.on_click(card.show_button, partial(_call, card, "reveal"))

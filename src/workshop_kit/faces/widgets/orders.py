@@ -15,7 +15,12 @@ from workshop_kit.core.orders import (
     compare,
 )
 from workshop_kit.faces.render.orders import comparison_table
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 
 class OrdersComparison(WorkshopWidget):
@@ -34,22 +39,23 @@ class OrdersComparison(WorkshopWidget):
         self._boxes = {
             order.id: widgets.Checkbox(
                 value=order.id in selected, description=order.name, indent=False,
-                layout=widgets.Layout(width="auto", margin="0 1.5em 0 0"),
+                layout=shared_layout(width="auto", margin="0 1.5em 0 0"),
+                style=shared_style(widgets.Checkbox),
             )
             for order in self.chart.orders
         }
         self.only_differences = widgets.Checkbox(
             value=False, description="Show only the rows where they differ", indent=False,
-            layout=widgets.Layout(width="auto"),
+            layout=shared_layout(width="auto"), style=shared_style(widgets.Checkbox),
         )
-        self.status = widgets.HTML(layout=widgets.Layout(min_height="1.5em"))
-        self.table = widgets.HTML()
+        self.status = fixed_html(layout=shared_layout(min_height="1.5em"))
+        self.table = fixed_html()
         self.react([*self._boxes.values(), self.only_differences], self._update)
-        legend = widgets.HTML(
+        legend = fixed_html(
             f"<strong>Choose {MIN_COMPARED} to {MAX_COMPARED} orders to compare</strong>"
         )
         choices = widgets.HBox(list(self._boxes.values()),
-                               layout=widgets.Layout(flex_flow="row wrap"))
+                               layout=shared_layout(flex_flow="row wrap"))
         super().__init__([legend, choices, self.only_differences, self.status, self.table],
                          alert_at=3, **kwargs)
         self.add_class("wk-orders-comparison")

@@ -33,7 +33,12 @@ from workshop_kit.faces.render.case_card import (
 )
 from workshop_kit.faces.render.country import option_label
 from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 DOMICILE_OPTIONS = [
     ("No: not domiciled in the British Islands", "no"),
@@ -72,21 +77,25 @@ def _problems(error: ValidationError) -> str:
 
 _LABEL = {"description_width": "20em"}
 _WIDE = {"width": "44em", "max_width": "100%"}
+# One Layout and one Style per kind of control, shared: the route finder's controls never change
+# their layout or style (issue 16).
 
 
 def _dropdown(label: str, options: list[tuple[str, str]], value: str) -> widgets.Dropdown:
-    return widgets.Dropdown(options=options, value=value, description=label, style=_LABEL,
-                            layout=widgets.Layout(**_WIDE))
+    return widgets.Dropdown(options=options, value=value, description=label,
+                            style=shared_style(widgets.Dropdown, **_LABEL),
+                            layout=shared_layout(**_WIDE))
 
 
 def _checkbox(label: str, value: bool) -> widgets.Checkbox:
     # Indented by the labels' width, so the tick box sits in the column of the other controls.
-    return widgets.Checkbox(value=value, description=label, indent=True, style=_LABEL,
-                            layout=widgets.Layout(width="60em", max_width="100%"))
+    return widgets.Checkbox(value=value, description=label, indent=True,
+                            style=shared_style(widgets.Checkbox, **_LABEL),
+                            layout=shared_layout(width="60em", max_width="100%"))
 
 
 def _heading(text: str) -> widgets.HTML:
-    return widgets.HTML(f'<div class="wk"><h4 style="margin:.6em 0 .2em">{escape(text)}</h4></div>')
+    return fixed_html(f'<div class="wk"><h4 style="margin:.6em 0 .2em">{escape(text)}</h4></div>')
 
 
 class RouteFinder(WorkshopWidget):
@@ -127,12 +136,14 @@ class RouteFinder(WorkshopWidget):
             "domiciled": _dropdown("A carer domiciled in the British Islands?", DOMICILE_OPTIONS,
                                    start["domiciled"]),
             "first_name": widgets.Text(value=start["first_name"],
-                                       description="Child's first name (fictional)", style=_LABEL,
-                                       layout=widgets.Layout(**_WIDE), continuous_update=False),
+                                       description="Child's first name (fictional)",
+                                       style=shared_style(widgets.Text, **_LABEL),
+                                       layout=shared_layout(**_WIDE), continuous_update=False),
             # Not a BoundedIntText: that silently clamps 18 to 17; an age out of range is refused
             # in words instead.
             "age": widgets.IntText(value=start["age"], description="Child's age (0 to 17)",
-                                   style=_LABEL, layout=widgets.Layout(width="28em")),
+                                   style=shared_style(widgets.Dropdown, **_LABEL),
+                                   layout=shared_layout(width="28em")),
             "understanding": _dropdown("Child's understanding of the plan",
                                        words(UNDERSTANDING_WORDS), start["understanding"]),
             "british_citizen": _checkbox("The child is a British citizen", start["british_citizen"]),
@@ -157,11 +168,11 @@ class RouteFinder(WorkshopWidget):
         }
         self.case: CaseFacts | None = None
         self.result: list[RouteAssessment] = []
-        self.status = widgets.HTML()
-        self.output = widgets.HTML()
+        self.status = fixed_html()
+        self.output = fixed_html()
         self.react(self.controls.values(), self._update)
         c = self.controls
-        self.intro = widgets.HTML(
+        self.intro = fixed_html(
             STYLE + '<div class="wk"><p><strong>Find the routes for a new case.</strong> Answer the '
             "questions below about a hypothetical child and carers abroad; the verdict for every "
             "route, and why, updates as you change an answer. Training material, not legal "

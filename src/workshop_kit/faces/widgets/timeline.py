@@ -30,10 +30,16 @@ from workshop_kit.faces.render.timeline import (
     timeline_chart_html,
     timeline_table,
 )
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 _LABEL_STYLE = {"description_width": "24em"}  # the longest date name must not be cut off
 _PICKER_LAYOUT = {"width": "40em", "max_width": "100%", "margin": "2px 0"}
+_HIDDEN_PICKER = {**_PICKER_LAYOUT, "display": "none"}
 
 
 class TimelinePlanner(WorkshopWidget):
@@ -60,34 +66,37 @@ class TimelinePlanner(WorkshopWidget):
                              f"{', '.join(KNOWN_DATES)}")
         self.route = widgets.Dropdown(
             options=[(route_label(r), r) for r in routes], value=str(route),
-            description="Permanence route", style=_LABEL_STYLE,
-            layout=widgets.Layout(width="58em", max_width="100%"),
+            description="Permanence route",
+            style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
+            layout=shared_layout(width="58em", max_width="100%"),
         )
         self.dates: dict[str, widgets.DatePicker] = {
             date_id: widgets.DatePicker(
-                value=given.get(date_id), description=DATE_LABELS[date_id], style=_LABEL_STYLE,
-                layout=widgets.Layout(**_PICKER_LAYOUT),
+                value=given.get(date_id), description=DATE_LABELS[date_id],
+                style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
+                layout=shared_layout(**_PICKER_LAYOUT),
             )
             for date_id in KNOWN_DATES
         }
         self.today = widgets.DatePicker(
-            value=today, description="Today (to check what is overdue)", style=_LABEL_STYLE,
-            layout=widgets.Layout(**_PICKER_LAYOUT),
+            value=today, description="Today (to check what is overdue)",
+            style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
+            layout=shared_layout(**_PICKER_LAYOUT),
         )
-        self.status = widgets.HTML()
-        self.hints = widgets.HTML()
-        self.chart = widgets.HTML()
-        self.table = widgets.HTML()
-        self.flags = widgets.HTML()
-        self.reference = widgets.HTML()
+        self.status = fixed_html()
+        self.hints = fixed_html()
+        self.chart = fixed_html()
+        self.table = fixed_html()
+        self.flags = fixed_html()
+        self.reference = fixed_html()
         self.timeline: Timeline | None = None
         self.react([self.route, *self.dates.values(), self.today], self._update)
-        intro = widgets.HTML(
+        intro = fixed_html(
             STYLE + '<div class="wk"><p><strong>Plan the statutory milestones.</strong> Choose a '
             "route and enter the dates the case knows; leave a date empty if it has not happened. "
             "Everything below updates as you change them. The example dates are fictional.</p></div>"
         )
-        dates_heading = widgets.HTML('<div class="wk"><strong>Dates in the case</strong></div>')
+        dates_heading = fixed_html('<div class="wk"><strong>Dates in the case</strong></div>')
         super().__init__(
             [intro, self.route, dates_heading, *self.dates.values(), self.today, self.status,
              self.hints, self.chart, self.table, self.flags, self.reference],
@@ -105,8 +114,12 @@ class TimelinePlanner(WorkshopWidget):
     def _update(self, _change: object = None) -> None:
         today = self.today.value
         used = dates_used_by(self.route.value, load_timescales())
+        shown, hidden = shared_layout(**_PICKER_LAYOUT), shared_layout(**_HIDDEN_PICKER)
         for date_id, picker in self.dates.items():  # ask only for the dates this route uses
-            picker.layout.display = None if date_id in used else "none"
+            # Two shared Layouts swapped, never one changed: every picker shares them (issue 16).
+            layout = shown if date_id in used else hidden
+            if picker.layout is not layout:
+                picker.layout = layout
         timeline = plan_timeline(self.route.value, self.known, today=today)
         self.timeline = timeline
         urgent = sum(f.severity is DelaySeverity.URGENT for f in timeline.flags)

@@ -30,7 +30,12 @@ from workshop_kit.faces.render.viability import (
     support_plan_html,
     viability_summary_html,
 )
-from workshop_kit.faces.widgets.base import WorkshopWidget
+from workshop_kit.faces.widgets.base import (
+    WorkshopWidget,
+    fixed_html,
+    shared_layout,
+    shared_style,
+)
 
 GROUPS = (("General factors", False), ("Overseas factors", True))
 """The FRG guide's general factors first, then what a carer abroad adds (FRG viability guide)."""
@@ -77,7 +82,7 @@ class DomainRating(widgets.VBox):
         why = fact_cell(domain)
         if domain.essential_because:
             why += f"<p><strong>Why it is essential:</strong> {escape(domain.essential_because)}</p>"
-        header = widgets.HTML(
+        header = fixed_html(
             f'<div class="wk"><h4 style="margin:.2em 0">{escape(domain_title(domain))}</h4>'
             f'<p style="margin:.2em 0">Questions for the assessor:</p>'
             f'<ul style="margin:.2em 0">{questions}</ul>'
@@ -86,26 +91,40 @@ class DomainRating(widgets.VBox):
         name = _lower_first(domain.label)
         self.rating = widgets.Dropdown(
             options=_RATING_OPTIONS, value=rating, description=f"Rating for {name}",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="auto", max_width="100%"),
+            style=shared_style(widgets.Dropdown, description_width="initial"),
+            layout=shared_layout(width="auto", max_width="100%"),
         )
         self.note = widgets.Textarea(
             value=note or "", description=f"Note on {name}", rows=2, continuous_update=False,
             placeholder="What the assessment found (optional)",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="98%"),
+            style=shared_style(widgets.Text, description_width="initial"),
+            layout=shared_layout(width="98%"),
         )
-        self.problem = widgets.HTML()
-        super().__init__([header, self.rating, self.note, self.problem],
-                         layout=widgets.Layout(border="1px solid #8a8a8a", padding="0.2em 0.8em",
-                                               margin="0 0 0.6em 0"))
+        self._problem: widgets.HTML | None = None
+        super().__init__([header, self.rating, self.note],
+                         # 4px below: the place of the problem line (2px margins), built later
+                         layout=shared_layout(border="1px solid #8a8a8a",
+                                              padding="0.2em 0.8em calc(0.2em + 4px)",
+                                              margin="0 0 0.6em 0"))
         self.add_class("wk-domain")
+
+    @property
+    def problem(self) -> widgets.HTML:
+        """The card's line saying why a note was not used, built the first time a note is refused:
+        most pages never need it, and an unbuilt line sends nothing (issue 16). Its text has
+        role="alert", so a screen reader says it when it appears."""
+        if self._problem is None:
+            self._problem = fixed_html()
+            self.children = (*self.children, self._problem)  # type: ignore[has-type]
+        return self._problem
 
     def evidence(self) -> Evidence:
         """The rating and note as evidence; a note that is not plain text is left out, and the
         card says why, rather than failing the whole summary."""
         try:
             found = Evidence(rating=self.rating.value, note=self.note.value)
-            self.problem.value = ""
+            if self._problem is not None:
+                self._problem.value = ""
         except ValidationError as error:
             message = error.errors()[0]["msg"].removeprefix("Value error, ")
             self.problem.value = (f'<div class="wk" role="alert"><p><strong>Note not used:</strong> '
@@ -137,25 +156,25 @@ class ViabilityBuilder(WorkshopWidget):
         }
         self.ratings: dict[str, widgets.Dropdown] = {i: c.rating for i, c in self.domains.items()}
         self.notes: dict[str, widgets.Textarea] = {i: c.note for i, c in self.domains.items()}
-        self.summary = widgets.HTML()
-        self.plan = widgets.HTML()
+        self.summary = fixed_html()
+        self.plan = fixed_html()
         self.result: ViabilitySummary | None = None
         self.support: SupportPlanOutline | None = None
         form: list[widgets.Widget] = []
         for title, overseas in GROUPS:
             cards = [c for c in self.domains.values() if c.domain.overseas is overseas]
-            form.append(widgets.HTML(f'<div class="wk"><h3>{title} ({len(cards)})</h3></div>'))
+            form.append(fixed_html(f'<div class="wk"><h3>{title} ({len(cards)})</h3></div>'))
             form += cards
         for card in self.domains.values():
             self.react([card.rating, card.note], self._update)
-        intro = widgets.HTML(
+        intro = fixed_html(
             STYLE + VIABILITY_STYLE + _STICKY
             + '<div class="wk"><p><strong>Build a viability summary.</strong> '
             "Rate each domain from what the assessment found, and add a note if you wish. The "
             "summary and the outline support plan update as you go. Domains marked (essential) "
             "must be known before a carer can be called a realistic option.</p></div>"
         )
-        results = widgets.VBox([widgets.HTML('<div class="wk"><h3>Summary</h3></div>'), self.alert,
+        results = widgets.VBox([fixed_html('<div class="wk"><h3>Summary</h3></div>'), self.alert,
                                 self.summary, self.plan],
                                layout=widgets.Layout(flex="2 1 22em", min_width="18em",
                                                      padding="0 0 0 1em"))
