@@ -175,7 +175,8 @@ def test_validate_with_no_paths_checks_the_shipped_events():
 def user_data(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "xdg-data"
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    monkeypatch.delenv(EVENT_ENV, raising=False)
+    monkeypatch.setenv(EVENT_ENV, "")  # `serve --event` sets it: undone after each test
+    monkeypatch.delenv(EVENT_ENV)
     return home / "workshop-kit"
 
 
@@ -293,3 +294,20 @@ def test_report_event_refuses_retyped_options(tmp_path, user_data):
                                        "--client", "Other", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and "--event replaces" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_explorer_offers_the_days_cases_first_and_keeps_every_case(tmp_path, monkeypatch):
+    from workshop_kit.core.content import case_studies
+    from workshop_kit.faces.widgets import CaseStudyExplorer
+
+    text = GOOD.replace("  - leo-and-his-aunt-in-spain\n  - kemi-and-her-aunt-in-nigeria\n",
+                        "  - zara-and-her-uncle-in-pakistan\n  - kemi-and-her-aunt-in-nigeria\n")
+    monkeypatch.setenv(EVENT_ENV, str(write(tmp_path, text)))
+    explorer = CaseStudyExplorer(today=dt.date(2026, 12, 1))
+    offered = [value for _, value in explorer.dropdown.options]
+    assert offered[:2] == ["zara-and-her-uncle-in-pakistan", "kemi-and-her-aunt-in-nigeria"]
+    assert explorer.case.id == "zara-and-her-uncle-in-pakistan"
+    assert sorted(offered) == sorted(c.id for c in case_studies())
+    monkeypatch.delenv(EVENT_ENV)
+    plain = [value for _, value in CaseStudyExplorer(today=dt.date(2026, 12, 1)).dropdown.options]
+    assert plain == sorted(offered)  # without an event: the usual order

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from workshop_kit.core.case_study import CaseStudy
 from workshop_kit.core.event import EVENT_ENV, Event, LoadedEvent, load_event_file
+from workshop_kit.core.loading import ContentError
 
 DB_NAME = "polls.sqlite3"
 
@@ -66,6 +69,19 @@ def served_event() -> Event | None:
     if not path:
         return None
     return load_event_file(Path(path)).event
+
+
+def days_cases_first(cases: Sequence[CaseStudy]) -> list[CaseStudy]:
+    """The served event's chosen cases first, in the event's order, then every other case (all
+    stay reachable). A broken event file leaves the order as it is: the explorer still opens."""
+    try:
+        event = served_event()
+    except ContentError:
+        event = None
+    if event is None:
+        return list(cases)
+    rank = {case_id: i for i, case_id in enumerate(event.cases)}
+    return sorted(cases, key=lambda c: rank.get(c.id, len(rank)))
 
 
 def served_programme_html() -> str:
