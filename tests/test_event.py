@@ -61,8 +61,8 @@ def test_a_good_event_file_loads_with_its_day():
     assert event.client == "Borsetshire County Council"
     assert event.first_day == dt.date(2026, 12, 1)
     assert event.workshop_ids == ["00_orders_compared", "01_special_guardianship",
-                                  "03_viability_and_support_plans"]
-    assert [w.start for w in event.workshops] == ["09:30", "10:30", "13:30"]
+                                  "03_viability_and_support_plans", "04_case_study_explorer"]
+    assert [w.start for w in event.workshops] == ["09:30", "10:30", "13:30", "14:45"]
     assert event.cases == ["leo-and-his-aunt-in-spain", "kemi-and-her-aunt-in-nigeria"]
     # polls default to every poll of the day's workshops and a route poll per chosen case
     assert DELAY in event.poll_ids()
@@ -165,7 +165,7 @@ def test_validate_checks_a_bad_event_file_kept_anywhere(tmp_path):
 
 def test_validate_with_no_paths_checks_the_shipped_events():
     result = CliRunner().invoke(main, ["validate"])
-    assert "events: 1 file, 3 workshops, 2 cases" in result.output
+    assert "events: 1 file, 4 workshops, 2 cases" in result.output
 
 
 # --- the event's own poll data folder -----------------------------------------------------------
@@ -311,3 +311,32 @@ def test_the_explorer_offers_the_days_cases_first_and_keeps_every_case(tmp_path,
     monkeypatch.delenv(EVENT_ENV)
     plain = [value for _, value in CaseStudyExplorer(today=dt.date(2026, 12, 1)).dropdown.options]
     assert plain == sorted(offered)  # without an event: the usual order
+
+
+# --- slides --event -----------------------------------------------------------------------------
+
+
+def test_slides_event_makes_the_days_decks_with_only_its_cases(tmp_path):
+    path = write(tmp_path, GOOD)
+    out = tmp_path / "decks"
+    result = CliRunner().invoke(main, ["slides", "--event", str(path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    made = sorted(p.name for p in out.glob("*.slides.html"))
+    assert made == ["01_special_guardianship.slides.html", "04_case_study_explorer.slides.html"]
+    soup = BeautifulSoup((out / "04_case_study_explorer.slides.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    slides = soup.select("section[data-deck-slide]")
+    assert 0 < len(slides) < 30
+    text = soup.get_text(" ", strip=True)
+    assert case_study("leo-and-his-aunt-in-spain").title in text
+    assert case_study("kemi-and-her-aunt-in-nigeria").title in text
+    assert case_study("zara-and-her-uncle-in-pakistan").title not in text
+
+
+def test_the_explorer_deck_keeps_the_events_order_of_cases():
+    from workshop_kit.faces.deck import design_deck
+
+    cases = ("leo-and-his-aunt-in-spain", "kemi-and-her-aunt-in-nigeria")
+    deck = design_deck(REPO / "notebooks" / "04_case_study_explorer.ipynb", cases=cases)
+    titles = [g.title for g in deck.groups if g.title.startswith("Case: ")]
+    assert titles == [f"Case: {case_study(c).title}" for c in cases]

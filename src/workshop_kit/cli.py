@@ -192,8 +192,8 @@ def present(workshop: str, port: int, open_browser: bool, max_attendees: int | N
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("slides/build"), show_default=True,
-              help="Folder to write the decks into (created if needed).")
+              default=None, help="Folder to write the decks into (created if needed; default: "
+              "slides/build, or slides/build/EVENT_ID with --event).")
 @click.option("--trainer", is_flag=True,
               help="Also build trainer decks with speaker notes (trainer notes, timings, model "
               "answers) into OUT/trainer/; press S in one for the speaker view. Keep that folder "
@@ -201,9 +201,14 @@ def present(workshop: str, port: int, open_browser: bool, max_attendees: int | N
 @click.option("--handout", is_flag=True,
               help="Also print a PDF handout per deck (OUT/NAME.handout.pdf), with the detail the "
               "slides leave out. Needs Chromium (apt-get install chromium).")
+@click.option("--event", "event_file", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="An event file (events/*.yaml): decks for that day's workshops only, the "
+              "case-study explorer deck holding only the day's cases.")
 @click.argument("notebooks", nargs=-1, type=click.Path(exists=True, dir_okay=False,
                                                        path_type=Path))
-def slides(out_dir: Path, trainer: bool, handout: bool, notebooks: tuple[Path, ...]) -> None:
+def slides(out_dir: Path | None, trainer: bool, handout: bool, notebooks: tuple[Path, ...],
+           event_file: Path | None = None) -> None:
     """Build reveal.js slide decks (16:9) from the workshop notebooks.
 
     Decks work with no internet. Each is an HTML file that loads reveal.js from the folder
@@ -212,7 +217,21 @@ def slides(out_dir: Path, trainer: bool, handout: bool, notebooks: tuple[Path, .
     """
     from workshop_kit.faces.slides import build_decks
 
-    for made in build_decks(list(notebooks) or None, out_dir, trainer=trainer, handout=handout):
+    cases: tuple[str, ...] | None = None
+    chosen = list(notebooks) or None
+    if event_file is not None:
+        from workshop_kit.core.event import load_event
+        from workshop_kit.faces.webapp import notebooks_dir
+
+        if notebooks:
+            raise ValueError("--event chooses the notebooks (the day's workshops): give one or "
+                             "the other")
+        event = load_event(event_file)
+        chosen = [notebooks_dir() / f"{w}.ipynb" for w in event.workshop_ids]
+        cases = tuple(event.cases)
+        out_dir = out_dir or Path("slides/build") / event.id
+    for made in build_decks(chosen, out_dir or Path("slides/build"), trainer=trainer,
+                            handout=handout, cases=cases):
         click.echo(f"wrote {made}")
 
 
