@@ -189,6 +189,9 @@ def test_each_event_and_its_rehearsal_have_their_own_data_folder(tmp_path, user_
     assert event_data_dir(day) == user_data / "events" / "test-day"
 
 
+SEEN_POLLS: list[str] = []
+
+
 def served_polls_dir(monkeypatch, args: list[str]) -> tuple[Path, str]:
     """Run `serve` with the web app replaced, returning the polls store's folder it was given."""
     import workshop_kit.faces.polls as polls
@@ -196,8 +199,9 @@ def served_polls_dir(monkeypatch, args: list[str]) -> tuple[Path, str]:
 
     seen: dict[str, Path] = {}
 
-    def fake_handlers(data_dir, *rest):
+    def fake_handlers(data_dir, *rest, only=None):
         seen["dir"] = data_dir
+        SEEN_POLLS[:] = [] if only is None else ["only", *only]
         return []
 
     monkeypatch.setattr(polls, "poll_handlers", fake_handlers)
@@ -215,10 +219,14 @@ def test_serve_event_keeps_answers_in_the_events_folder_and_says_so(tmp_path, us
     assert f"kept in {folder}" in output
     import os
     assert os.environ[EVENT_ENV] == str(path.resolve())  # what the kernels read
+    assert SEEN_POLLS[0] == "only" and DELAY in SEEN_POLLS  # the day's polls, no other
+    assert "route-leo-and-his-aunt-in-spain" in SEEN_POLLS
+    assert not any(p.startswith("02_") for p in SEEN_POLLS)
     rehearsal, output = served_polls_dir(monkeypatch, ["--event", str(path), "--rehearsal"])
     assert rehearsal == user_data / "rehearsals" / "test-day" and "rehearsal" in output
     plain, _ = served_polls_dir(monkeypatch, [])
     assert plain == user_data / "polls"
+    assert SEEN_POLLS == []  # without an event: every poll
     assert len({folder, rehearsal, plain}) == 3
 
 
@@ -340,3 +348,12 @@ def test_the_explorer_deck_keeps_the_events_order_of_cases():
     deck = design_deck(REPO / "notebooks" / "04_case_study_explorer.ipynb", cases=cases)
     titles = [g.title for g in deck.groups if g.title.startswith("Case: ")]
     assert titles == [f"Case: {case_study(c).title}" for c in cases]
+
+
+def test_the_polls_an_event_chose_are_the_only_ones_served(tmp_path):
+    from workshop_kit.faces.polls import poll_handlers
+
+    handlers = poll_handlers(tmp_path, lambda handler: False, "/",
+                             only=[DELAY, "route-kemi-and-her-aunt-in-nigeria"])
+    assert list(handlers[0][2]["polls"]) == [DELAY, "route-kemi-and-her-aunt-in-nigeria"]
+    handlers[0][2]["store"].close()

@@ -83,9 +83,11 @@ def _room_options(command):
     return command
 
 
-def _event_polls_dir(event_file: Path | None, rehearsal: bool, data_dir: Path | None) -> Path | None:
+def _event_polls(event_file: Path | None, rehearsal: bool,
+                 data_dir: Path | None) -> tuple[Path, list[str]] | None:
     """With --event: check the event file, hand it to the kernels (WORKSHOP_KIT_EVENT) and
-    return its own poll data folder (or --data-dir), saying which; None without --event."""
+    return its own poll data folder (or --data-dir), saying which, and the polls it runs;
+    None without --event."""
     if event_file is None:
         if rehearsal:
             raise ValueError("--rehearsal goes with --event: give the event file")
@@ -101,7 +103,7 @@ def _event_polls_dir(event_file: Path | None, rehearsal: bool, data_dir: Path | 
                f"{loaded.event.first_day.isoformat()}")
     click.echo(f"  Poll answers of this {'rehearsal' if rehearsal else 'event'} are kept in "
                f"{polls_dir}")
-    return polls_dir
+    return polls_dir, loaded.event.poll_ids()
 
 
 def _run_web_app(settings, data_dir: Path | None, event_file: Path | None = None,
@@ -115,10 +117,11 @@ def _run_web_app(settings, data_dir: Path | None, event_file: Path | None = None
     from workshop_kit.faces.webapp import ContentProblems
     from workshop_kit.faces.webapp import serve as run
 
-    polls_dir = (_event_polls_dir(event_file, rehearsal, data_dir) or data_dir
-                 or Path(user_data_dir("workshop-kit")) / "polls")
+    event = _event_polls(event_file, rehearsal, data_dir)
+    polls_dir = event[0] if event else data_dir or Path(user_data_dir("workshop-kit")) / "polls"
+    only = event[1] if event else None
     try:
-        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/"))
+        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/", only=only))
     except ContentProblems as exc:
         for line in exc.lines:
             click.echo(line, err=True)
