@@ -357,3 +357,16 @@ def test_the_polls_an_event_chose_are_the_only_ones_served(tmp_path):
                              only=[DELAY, "route-kemi-and-her-aunt-in-nigeria"])
     assert list(handlers[0][2]["polls"]) == [DELAY, "route-kemi-and-her-aunt-in-nigeria"]
     handlers[0][2]["store"].close()
+
+
+def test_present_event_uses_the_same_event_folder(tmp_path, user_data, monkeypatch):
+    import workshop_kit.faces.polls as polls
+    import workshop_kit.faces.webapp as webapp
+
+    seen: list[Path] = []
+    monkeypatch.setattr(polls, "poll_handlers", lambda d, *a, **k: seen.append(d) or [])
+    monkeypatch.setattr(webapp, "serve", lambda *a, **k: None)
+    result = CliRunner().invoke(main, ["present", "01_special_guardianship", "--no-open",
+                                       "--event", str(write(tmp_path, GOOD))])
+    assert result.exit_code == 0, result.output
+    assert seen == [user_data / "events" / "test-day"]
