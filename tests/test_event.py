@@ -370,3 +370,11 @@ def test_present_event_uses_the_same_event_folder(tmp_path, user_data, monkeypat
                                        "--event", str(write(tmp_path, GOOD))])
     assert result.exit_code == 0, result.output
     assert seen == [user_data / "events" / "test-day"]
+
+
+def test_report_event_date_must_be_a_day_of_the_event(tmp_path, user_data):
+    result = CliRunner().invoke(main, ["report", "--event", str(write(tmp_path, GOOD)),
+                                       "--date", "2026-12-02", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "--date 2026-12-02 is not a day of the event 'test-day' (2026-12-01)" in result.output
+    assert not (tmp_path / "out").exists()

@@ -288,8 +288,9 @@ def _wrote(paths: list[Path]) -> None:
               type=click.Path(dir_okay=False, path_type=Path),
               help="An event file (events/*.yaml): the pack of that day's workshops and cases, "
               "with its client, date and provider, and what the room answered from the event's "
-              "own data folder when `serve --event` recorded any; replaces --client, --date, "
-              "--module, --case, --provider and --room-answers.")
+              "own data folder when `serve --event` recorded any; replaces --client, --module, "
+              "--case, --provider and --room-answers (--date: which of its days; default: the "
+              "first).")
 @click.option("--dry-run", is_flag=True, default=False,
               help="With --batch: check every entry and stop before making anything.")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
@@ -309,11 +310,10 @@ def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool
     from workshop_kit.faces.report import ReportRequest, make_report
 
     if event_file is not None:
-        if client or course_date or modules or cases or room_answers or provider_file \
-                or batch_file:
-            raise ValueError("--event replaces --client, --date, --module, --case, --provider, "
+        if client or modules or cases or room_answers or provider_file or batch_file:
+            raise ValueError("--event replaces --client, --module, --case, --provider, "
                              "--room-answers and --batch: the event file says them")
-        _event_report(event_file, out_dir, pdf=pdf, force=force)
+        _event_report(event_file, out_dir, pdf=pdf, force=force, day=course_date)
         return
     if batch_file is not None:
         if client or modules or cases or room_answers:
@@ -330,13 +330,14 @@ def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool
     _warn_if_example_provider(provider_file)
 
 
-def _event_report(event_file: Path, out_dir: Path, *, pdf: bool, force: bool) -> None:
+def _event_report(event_file: Path, out_dir: Path, *, pdf: bool, force: bool,
+                  day: str | None = None) -> None:
     from workshop_kit.core.event import load_event_file
     from workshop_kit.faces.event_day import event_data_dir, report_request
     from workshop_kit.faces.report import make_report
 
     loaded = load_event_file(event_file)
-    request = report_request(loaded)
+    request = report_request(loaded, day)
     if request.room_answers:
         click.echo(f"What the room answered: from {event_data_dir(loaded.event)}", err=True)
     else:

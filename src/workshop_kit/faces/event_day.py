@@ -15,10 +15,14 @@ import sqlite3
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_kit.core.case_study import CaseStudy
 from workshop_kit.core.event import EVENT_ENV, Event, LoadedEvent, load_event_file
 from workshop_kit.core.loading import ContentError
+
+if TYPE_CHECKING:
+    from workshop_kit.faces.report import ReportRequest
 
 DB_NAME = "polls.sqlite3"
 
@@ -50,15 +54,21 @@ def has_answers(data_dir: Path) -> bool:
     return bool(count)
 
 
-def report_request(loaded: LoadedEvent):
-    """The training pack of the event's day: its client, first date, workshops in order, cases,
-    provider, and the room's answers from the event's own data folder when there are any."""
-    from workshop_kit.faces.report import ReportRequest
+def report_request(loaded: LoadedEvent, day: str | None = None) -> ReportRequest:
+    """The training pack of the event's day (`day`, one of its dates; default: the first): its
+    client, workshops in order, cases, provider, and the room's answers of that day from the
+    event's own data folder when there are any."""
+    from workshop_kit.faces.report import ReportRequest, parse_date
 
     event = loaded.event
+    chosen = event.first_day if day is None else parse_date(day)
+    if chosen not in event.days:
+        shown = ", ".join(d.isoformat() for d in event.days)
+        raise ValueError(f"--date {chosen.isoformat()} is not a day of the event "
+                         f"'{event.id}' ({shown})")
     data_dir = event_data_dir(event)
     answers = (data_dir,) if has_answers(data_dir) else ()
-    return ReportRequest.from_cli(client=event.client, course_date=event.first_day.isoformat(),
+    return ReportRequest.from_cli(client=event.client, course_date=chosen.isoformat(),
                                   modules=event.workshop_ids, cases=event.cases,
                                   provider_file=loaded.provider_file, room_answers=answers)
 
