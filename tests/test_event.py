@@ -378,3 +378,15 @@ def test_report_event_date_must_be_a_day_of_the_event(tmp_path, user_data):
     assert result.exit_code == 1
     assert "--date 2026-12-02 is not a day of the event 'test-day' (2026-12-01)" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_an_events_folder_with_an_events_own_provider_file_validates(tmp_path):
+    folder = tmp_path / "events"
+    folder.mkdir()
+    provider = (REPO / "src/workshop_kit/content/provider.yaml").read_text(encoding="utf-8")
+    (folder / "my-provider.yaml").write_text(provider, encoding="utf-8")
+    write(folder, GOOD + "provider: my-provider.yaml\n")
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "events: 1 file, 2 workshops, 2 cases" in result.output
+    assert "provider: 1 file" in result.output

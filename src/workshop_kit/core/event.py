@@ -202,16 +202,25 @@ def _cross_check(event: Event, doc: Document) -> list[Problem]:
     return problems
 
 
-def looks_like_an_event(path: Path) -> bool:
-    """An event file kept anywhere: a YAML file whose top level has `client:`, `trainers:` and
-    `workshops:` (read cheaply; the full check comes later)."""
+def _top_keys(path: Path) -> set[str]:
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(64 * 1024)
     except OSError:
-        return False
-    keys = {line.split(":", 1)[0] for line in head.splitlines() if line[:1].isalpha()}
-    return {"client", "trainers", "workshops"} <= keys
+        return set()
+    return {line.split(":", 1)[0] for line in head.splitlines() if line[:1].isalpha()}
+
+
+def looks_like_an_event(path: Path) -> bool:
+    """An event file kept anywhere: a YAML file whose top level has `client:`, `trainers:` and
+    `workshops:` (read cheaply; the full check comes later)."""
+    return {"client", "trainers", "workshops"} <= _top_keys(path)
+
+
+def looks_like_a_provider(path: Path) -> bool:
+    """A trainer's own provider file kept beside an event (`provider: my-provider.yaml`): its
+    top level has `contact:` and `next_steps:`."""
+    return {"contact", "next_steps"} <= _top_keys(path)
 
 
 SCAFFOLD = """\
