@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import start_serve, stop_serve
-from workshop_kit.core.content import workshop_plan
+from workshop_kit.core.content import case_studies, case_study, workshop_plan
 
 pytestmark = pytest.mark.browser
 
@@ -52,6 +52,17 @@ def test_the_landing_page_shows_the_days_programme(browser, page, tmp_path):
         expect(rows.nth(1)).to_contain_text("13:15")
         expect(rows.nth(1)).to_contain_text(workshop_plan("01_special_guardianship").title)
         assert page.errors == []
+
+        # the explorer's kernel reads the same event: the day's first case is the one shown
+        page.goto(address + "/voila/render/04_case_study_explorer.ipynb")
+        choose = page.get_by_label("Case study", exact=True)
+        expect(choose).to_be_visible(timeout=WIDGET_TIMEOUT)
+        expect(choose).to_have_value(case_study("leo-and-his-aunt-in-spain").title)
+        options = [o.replace("\xa0", " ").strip()  # the widget shows spaces as no-break ones
+                   for o in choose.locator("option").all_inner_texts()]
+        assert options[:2] == [case_study("leo-and-his-aunt-in-spain").title,
+                               case_study("kemi-and-her-aunt-in-nigeria").title]
+        assert len(options) == len(case_studies())
     finally:
         stop_serve(process)
     time.sleep(0.2)
