@@ -75,6 +75,13 @@ def _room_options(command):
         click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                      help="Folder for the room polls' answers, kept across restarts (default: "
                      "workshop-kit's folder in your user data directory)."),
+        click.option("--event", "event_file", default=None,
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="An event file (events/*.yaml): the landing page shows that day's "
+                     "programme and the poll answers go to the event's own data folder."),
+        click.option("--rehearsal", is_flag=True, default=False,
+                     help="With --event: keep the poll answers in the event's rehearsal folder, "
+                     "so they never reach the client's report."),
     ]):
         command = option(command)
     return command
@@ -92,7 +99,31 @@ def _expected(room: bool, expect: int | None) -> int | None:
     return ROOM_EXPECT if source is click.core.ParameterSource.DEFAULT else None
 
 
-def _run_web_app(settings, data_dir: Path | None) -> None:
+def _event_polls(event_file: Path | None, rehearsal: bool,
+                 data_dir: Path | None) -> tuple[Path, list[str]] | None:
+    """With --event: check the event file, hand it to the kernels (WORKSHOP_KIT_EVENT) and
+    return its own poll data folder (or --data-dir), saying which, and the polls it runs;
+    None without --event."""
+    if event_file is None:
+        if rehearsal:
+            raise ValueError("--rehearsal goes with --event: give the event file")
+        return None
+    from workshop_kit.core.event import EVENT_ENV, load_event_file
+    from workshop_kit.faces.event_day import event_data_dir
+
+    loaded = load_event_file(event_file)
+    os.environ[EVENT_ENV] = str(loaded.path)  # kernels inherit it: the landing page's programme
+    polls_dir = data_dir or event_data_dir(loaded.event, rehearsal=rehearsal)
+    what = "rehearsal of " if rehearsal else ""
+    click.echo(f"  Event: {what}{loaded.event.title} — {loaded.event.client}, "
+               f"{loaded.event.first_day.isoformat()}")
+    click.echo(f"  Poll answers of this {'rehearsal' if rehearsal else 'event'} are kept in "
+               f"{polls_dir}")
+    return polls_dir, loaded.event.poll_ids()
+
+
+def _run_web_app(settings, data_dir: Path | None, event_file: Path | None = None,
+                 rehearsal: bool = False) -> None:
     """Start the web app (with the room polls) until Ctrl+C; bad content stops it with the
     messages `validate` prints."""
     from platformdirs import user_data_dir
@@ -102,9 +133,11 @@ def _run_web_app(settings, data_dir: Path | None) -> None:
     from workshop_kit.faces.webapp import ContentProblems
     from workshop_kit.faces.webapp import serve as run
 
-    polls_dir = data_dir or Path(user_data_dir("workshop-kit")) / "polls"
+    event = _event_polls(event_file, rehearsal, data_dir)
+    polls_dir = event[0] if event else data_dir or Path(user_data_dir("workshop-kit")) / "polls"
+    only = event[1] if event else None
     try:
-        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/"))
+        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/", only=only))
     except ContentProblems as exc:
         for line in exc.lines:
             click.echo(line, err=True)
@@ -118,7 +151,8 @@ def _run_web_app(settings, data_dir: Path | None) -> None:
 @click.option("--open/--no-open", "open_browser", default=False, show_default=True,
               help="Open the landing page in this computer's browser.")
 def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: int,
-          expect: int | None, room: bool, data_dir: Path | None) -> None:
+          expect: int | None, room: bool, data_dir: Path | None,
+          event_file: Path | None = None, rehearsal: bool = False) -> None:
     """Serve the workshops as a web app at http://127.0.0.1:PORT/.
 
     Checks every content file first (as `workshop-kit validate` does) and does not start while
@@ -134,7 +168,7 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
                             open_browser=open_browser)
     if max_attendees is not None:
         settings.max_attendees = max_attendees
-    _run_web_app(settings, data_dir)
+    _run_web_app(settings, data_dir, event_file, rehearsal)
 
 
 # --- live slides: the web app showing one workshop as reveal.js slides (faces/present.py) -----
@@ -145,7 +179,8 @@ def serve(port: int, open_browser: bool, max_attendees: int | None, pool_size: i
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True,
               help="Open the slides, in trainer view, in this computer's browser.")
 def present(workshop: str, port: int, open_browser: bool, max_attendees: int | None,
-            pool_size: int, expect: int | None, room: bool, data_dir: Path | None) -> None:
+            pool_size: int, expect: int | None, room: bool, data_dir: Path | None,
+            event_file: Path | None = None, rehearsal: bool = False) -> None:
     """Present WORKSHOP (e.g. 01_special_guardianship) as slides with live widgets.
 
     Starts the web app as `serve` does (same options, checks and trainer link) and opens the
@@ -173,13 +208,13 @@ def present(workshop: str, port: int, open_browser: bool, max_attendees: int | N
         f"http://127.0.0.1:{port}{trainer_slides}",
         f"  The same slides for the room (no notes): http://{settings.public_host}:{port}{slides}",
     ]
-    _run_web_app(settings, data_dir)
+    _run_web_app(settings, data_dir, event_file, rehearsal)
 
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("slides/build"), show_default=True,
-              help="Folder to write the decks into (created if needed).")
+              default=None, help="Folder to write the decks into (created if needed; default: "
+              "slides/build, or slides/build/EVENT_ID with --event).")
 @click.option("--trainer", is_flag=True,
               help="Also build trainer decks with speaker notes (trainer notes, timings, model "
               "answers) into OUT/trainer/; press S in one for the speaker view. Keep that folder "
@@ -187,9 +222,14 @@ def present(workshop: str, port: int, open_browser: bool, max_attendees: int | N
 @click.option("--handout", is_flag=True,
               help="Also print a PDF handout per deck (OUT/NAME.handout.pdf), with the detail the "
               "slides leave out. Needs Chromium (apt-get install chromium).")
+@click.option("--event", "event_file", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="An event file (events/*.yaml): decks for that day's workshops only, the "
+              "case-study explorer deck holding only the day's cases.")
 @click.argument("notebooks", nargs=-1, type=click.Path(exists=True, dir_okay=False,
                                                        path_type=Path))
-def slides(out_dir: Path, trainer: bool, handout: bool, notebooks: tuple[Path, ...]) -> None:
+def slides(out_dir: Path | None, trainer: bool, handout: bool, notebooks: tuple[Path, ...],
+           event_file: Path | None = None) -> None:
     """Build reveal.js slide decks (16:9) from the workshop notebooks.
 
     Decks work with no internet. Each is an HTML file that loads reveal.js from the folder
@@ -198,7 +238,21 @@ def slides(out_dir: Path, trainer: bool, handout: bool, notebooks: tuple[Path, .
     """
     from workshop_kit.faces.slides import build_decks
 
-    for made in build_decks(list(notebooks) or None, out_dir, trainer=trainer, handout=handout):
+    cases: tuple[str, ...] | None = None
+    chosen = list(notebooks) or None
+    if event_file is not None:
+        from workshop_kit.core.event import load_event
+        from workshop_kit.faces.webapp import notebooks_dir
+
+        if notebooks:
+            raise ValueError("--event chooses the notebooks (the day's workshops): give one or "
+                             "the other")
+        event = load_event(event_file)
+        chosen = [notebooks_dir() / f"{w}.ipynb" for w in event.workshop_ids]
+        cases = tuple(event.cases)
+        out_dir = out_dir or Path("slides/build") / event.id
+    for made in build_decks(chosen, out_dir or Path("slides/build"), trainer=trainer,
+                            handout=handout, cases=cases):
         click.echo(f"wrote {made}")
 
 
@@ -248,6 +302,13 @@ def _wrote(paths: list[Path]) -> None:
 @click.option("--batch", "batch_file", default=None, type=click.Path(dir_okay=False, path_type=Path),
               help="A YAML list of documents to make (client, date, kind, modules, cases, "
               "case_file, room_answers); replaces --client, --module and --case.")
+@click.option("--event", "event_file", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="An event file (events/*.yaml): the pack of that day's workshops and cases, "
+              "with its client, date and provider, and what the room answered from the event's "
+              "own data folder when `serve --event` recorded any; replaces --client, --module, "
+              "--case, --provider and --room-answers (--date: which of its days; default: the "
+              "first).")
 @click.option("--dry-run", is_flag=True, default=False,
               help="With --batch: check every entry and stop before making anything.")
 @click.option("--workers", default=None, type=click.IntRange(1, 64),
@@ -255,7 +316,7 @@ def _wrote(paths: list[Path]) -> None:
 def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool, force: bool,
            provider_file: Path | None, modules: tuple[str, ...], cases: tuple[str, ...],
            room_answers: tuple[Path, ...], batch_file: Path | None, dry_run: bool,
-           workers: int | None) -> None:
+           workers: int | None, event_file: Path | None = None) -> None:
     """Make a training pack for a client: a self-contained HTML document (and PDF).
 
     Cover, contents, each chosen workshop with its sourced key points, the orders compared, the
@@ -266,6 +327,12 @@ def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool
     """
     from workshop_kit.faces.report import ReportRequest, make_report
 
+    if event_file is not None:
+        if client or modules or cases or room_answers or provider_file or batch_file:
+            raise ValueError("--event replaces --client, --module, --case, --provider, "
+                             "--room-answers and --batch: the event file says them")
+        _event_report(event_file, out_dir, pdf=pdf, force=force, day=course_date)
+        return
     if batch_file is not None:
         if client or modules or cases or room_answers:
             raise ValueError("--batch replaces --client, --module, --case and --room-answers: "
@@ -279,6 +346,23 @@ def report(client: str | None, out_dir: Path, course_date: str | None, pdf: bool
                                      room_answers=room_answers)
     _wrote(make_report(request, out_dir, pdf=pdf, force=force))
     _warn_if_example_provider(provider_file)
+
+
+def _event_report(event_file: Path, out_dir: Path, *, pdf: bool, force: bool,
+                  day: str | None = None) -> None:
+    from workshop_kit.core.event import load_event_file
+    from workshop_kit.faces.event_day import event_data_dir, report_request
+    from workshop_kit.faces.report import make_report
+
+    loaded = load_event_file(event_file)
+    request = report_request(loaded, day)
+    if request.room_answers:
+        click.echo(f"What the room answered: from {event_data_dir(loaded.event)}", err=True)
+    else:
+        click.echo(f"No room answers yet in {event_data_dir(loaded.event)}: the pack has no "
+                   "'What the room answered' part.", err=True)
+    _wrote(make_report(request, out_dir, pdf=pdf, force=force))
+    _warn_if_example_provider(loaded.provider_file)
 
 
 @main.command()
@@ -399,6 +483,20 @@ def validate(paths: tuple[Path, ...]) -> None:
     from workshop_kit.core.validation import run_validation
 
     sys.exit(run_validation(list(paths), click.echo))
+
+
+@main.command("new-event")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def new_event(path: Path) -> None:
+    """Start an event file at PATH (e.g. events/borsetshire-2026-12-01.yaml): a Network Day's
+    client, date, venue, trainers, workshops with start times and case studies.
+
+    An existing file is never overwritten. Edit it, then run `workshop-kit validate PATH`.
+    """
+    from workshop_kit.core.event import new_event as scaffold
+
+    click.echo(f"wrote {scaffold(path)}")
+    click.echo(f"Next: edit it, then run `workshop-kit validate {path}`.")
 
 
 @main.command("new-workshop")

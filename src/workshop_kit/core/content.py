@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from workshop_kit.core.case_study import CaseStudy, load_case_study
 from workshop_kit.core.countries import Countries
+from workshop_kit.core.event import Event, load_event, looks_like_a_provider, looks_like_an_event
 from workshop_kit.core.findings import FindingsBook
 from workshop_kit.core.ids import UnknownId, find_by_id
 from workshop_kit.core.loading import (
@@ -72,6 +73,12 @@ def forget_loaded_content() -> None:
     for value in list(globals().values()):
         if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == __name__:
             value.cache_clear()
+
+
+def events_dir() -> Path:
+    """The repository's `events/` (the shipped example days), else `./events`."""
+    in_repo = REPO_ROOT / "events"
+    return in_repo if in_repo.is_dir() else Path.cwd() / "events"
 
 
 def notebooks_dir() -> Path:
@@ -143,11 +150,17 @@ CONTENT_KINDS: list[ContentKind] = [
                 lambda p: p.parent.name == "case_studies" or looks_like_a_case(p),
                 lambda p: load_case_checked_against_engine(p)),
     ContentKind("provider", Provider, lambda: [CONTENT_DIR / "provider.yaml"],
-                lambda p: p.name == "provider.yaml"),
+                lambda p: p.name == "provider.yaml" or looks_like_a_provider(p)),
     ContentKind("polls", PollSet,  # room polls, one file per workshop
                 lambda: sorted((CONTENT_DIR / "polls").glob("*.yaml")),
                 lambda p: p.parent.name == "polls",
                 lambda p: load_named(p, PollSet)),
+    ContentKind("events", Event,  # a Network Day: client, date, workshops, cases (core/event.py)
+                lambda: sorted(p for p in events_dir().glob("*.yaml")
+                               if not looks_like_a_provider(p)),  # an event's own provider file
+                lambda p: looks_like_an_event(p)
+                or (p.parent.name == "events" and not looks_like_a_provider(p)),
+                lambda p: load_event(p)),
     # Each new kind registers here: ContentKind(name, Model, default files, which paths it owns).
 ]
 

@@ -176,6 +176,9 @@ class Context:
     prose: str
     """The markdown cell's words when they describe using a widget: they belong in the notes."""
     today: dt.date
+    cases: tuple[str, ...] | None = None
+    """The case ids an event chose (`slides --event`): the explorer deck holds only those, in
+    that order; None: every case."""
 
 
 def _section_notes(ctx: Context) -> list[str]:
@@ -337,7 +340,10 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
     from workshop_kit.core.content import viability_framework
     from workshop_kit.core.routes import find_routes
     from workshop_kit.core.viability import outline_support_plan, summarise_viability
-    from workshop_kit.faces.render.balance_sheet import balance_sheet_html
+    from workshop_kit.faces.render.balance_sheet import (
+        balance_sheet_html,
+        balance_sheet_summary_html,
+    )
     from workshop_kit.faces.render.case_card import (
         case_card_html,
         case_timeline_html,
@@ -352,7 +358,11 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
 
     parts = []
     countries = load_countries()
-    for case in case_studies():
+    chosen = list(case_studies())
+    if ctx.cases is not None:
+        rank = {c: i for i, c in enumerate(ctx.cases)}
+        chosen = sorted((c for c in chosen if c.id in rank), key=lambda c: rank[c.id])
+    for case in chosen:
         if case_id and case.id != case_id:
             continue
         notes = [_notes_list("Trainer notes", list(case.trainer_notes))]
@@ -364,6 +374,7 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
         chart, _, rest = timeline.partition("</figure>")
         framework = viability_framework()
         evidence = case.viability_evidence
+        sheet = balance_sheet(case, assessments, orders_chart())
         sections = [
             ("The case", case_card_html(case, countries), False),
             ("Routes and why", table, False),
@@ -373,8 +384,8 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
             ("Viability", viability_summary_html(summarise_viability(evidence, framework)), False),
             ("Viability", support_plan_html(outline_support_plan(evidence, framework))
              + evidence_table_html(evidence, framework), True),
-            ("Balance sheet", balance_sheet_html(balance_sheet(case, assessments, orders_chart())),
-             False),
+            ("Balance sheet", balance_sheet_summary_html(sheet), False),
+            ("Balance sheet", balance_sheet_html(sheet), True),
             ("Discussion", discussion_html(case), False),
         ]
         for n, (title, body, detail) in enumerate(sections):
@@ -524,9 +535,10 @@ def _cell_groups(nb) -> list[tuple[str, list]]:
     return groups
 
 
-def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool = False) -> Deck:
+def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool = False,
+                cases: tuple[str, ...] | None = None) -> Deck:
     """Read the notebook and lay every part of it out as slides; the handout keeps the detail
-    parts the presented deck leaves out."""
+    parts the presented deck leaves out. `cases`: an event's chosen cases (default: all)."""
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
@@ -546,7 +558,8 @@ def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool =
                 calls.append(call)
         interactive = any(c.name in interactive_calls() for c in calls)
         section = _section_for(plan, heading, calls)
-        ctx = Context(plan, section, _markdown_html(prose) if interactive and prose else "", today)
+        ctx = Context(plan, section, _markdown_html(prose) if interactive and prose else "", today,
+                      cases)
         parts: list[Part] = []
         if prose and not interactive:
             parts.append(Part(f'<div class="wk wk-prose">{_markdown_html(prose)}</div>',

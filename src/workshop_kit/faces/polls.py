@@ -18,7 +18,7 @@ import json
 import re
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -327,14 +327,19 @@ class PageHandler(PollHandler):
 
 
 def poll_handlers(data_dir: Path, is_trainer: Callable[[tornado.web.RequestHandler], bool],
-                  base_url: str = "/") -> list[tuple[str, type, dict]]:
+                  base_url: str = "/", only: Sequence[str] | None = None,
+                  ) -> list[tuple[str, type, dict]]:
     """Handler specs for the web app: add them before its catch-all route.
 
     `is_trainer(handler)` says whether a request comes from the trainer (the web app's trainer
-    key); `base_url` is the app's base URL, e.g. "/".
+    key); `base_url` is the app's base URL, e.g. "/"; `only`: the poll keys an event runs, in
+    its order (default: every poll).
     """
     base = base_url if base_url.endswith("/") else base_url + "/"
-    args = {"store": PollStore(data_dir), "polls": catalogue(), "is_trainer": is_trainer,
+    polls = catalogue()
+    if only is not None:
+        polls = {key: polls[key] for key in only if key in polls}
+    args = {"store": PollStore(data_dir), "polls": polls, "is_trainer": is_trainer,
             "base_url": base}
     root = re.escape(base) + "polls"
     return [

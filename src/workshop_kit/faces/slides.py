@@ -72,9 +72,9 @@ def render_deck(deck: Deck, *, trainer: bool, reveal_prefix: str = REVEAL_FOLDER
 
 
 def build_deck(notebook: Path, out_dir: Path, *, trainer: bool = False,
-               today: dt.date | None = None) -> Path:
+               today: dt.date | None = None, cases: tuple[str, ...] | None = None) -> Path:
     """Write `<name>.slides.html` into out_dir (the trainer deck into out_dir/trainer/)."""
-    deck = design_deck(notebook, today=today)
+    deck = design_deck(notebook, today=today, cases=cases)
     if trainer:
         html = render_deck(deck, trainer=True, reveal_prefix=f"../{REVEAL_FOLDER}")
         return _write_atomically(out_dir / TRAINER_FOLDER / f"{notebook.stem}.slides.html", html)
@@ -86,7 +86,8 @@ HANDOUT_PART = 40
 """Slides per print job: Chromium runs out of memory printing a 300-slide deck in one go."""
 
 
-def build_handout(notebook: Path, out_dir: Path, *, today: dt.date | None = None) -> Path:
+def build_handout(notebook: Path, out_dir: Path, *, today: dt.date | None = None,
+                  cases: tuple[str, ...] | None = None) -> Path:
     """Print the deck, with the detail the screen leaves out, to `<name>.handout.pdf`.
 
     The handout is the attendee deck (no trainer-only text) plus its detail slides, printed by
@@ -96,7 +97,7 @@ def build_handout(notebook: Path, out_dir: Path, *, today: dt.date | None = None
     """
     from pypdf import PdfWriter
 
-    deck = design_deck(notebook, today=today, handout=True)
+    deck = design_deck(notebook, today=today, handout=True, cases=cases)
     for number, slide in enumerate((s for g in deck.groups for s in g.slides), start=1):
         slide.page = number
     folder = out_dir / HANDOUT_FOLDER
@@ -160,17 +161,19 @@ def _write_atomically(path: Path, text: str) -> Path:
 
 
 def build_decks(notebooks: list[Path] | None, out_dir: Path, *, trainer: bool = False,
-                handout: bool = False, today: dt.date | None = None) -> list[Path]:
+                handout: bool = False, today: dt.date | None = None,
+                cases: tuple[str, ...] | None = None) -> list[Path]:
     """Attendee decks; with `trainer` the trainer decks too; with `handout` a PDF per deck.
-    reveal.js is copied beside them."""
+    reveal.js is copied beside them. `cases`: an event's chosen cases for the explorer deck."""
     reveal_source()  # fail before laying out any deck
     if handout:
         require_chromium("Handouts", "--handout")
     notebooks = notebooks or default_notebooks()
-    made = [build_deck(nb, out_dir, today=today) for nb in notebooks]
+    made = [build_deck(nb, out_dir, today=today, cases=cases) for nb in notebooks]
     if trainer:
-        made += [build_deck(nb, out_dir, trainer=True, today=today) for nb in notebooks]
+        made += [build_deck(nb, out_dir, trainer=True, today=today, cases=cases)
+                 for nb in notebooks]
     _copy_reveal(out_dir)
     if handout:
-        made += [build_handout(nb, out_dir, today=today) for nb in notebooks]
+        made += [build_handout(nb, out_dir, today=today, cases=cases) for nb in notebooks]
     return made

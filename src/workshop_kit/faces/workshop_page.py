@@ -17,6 +17,7 @@ from IPython.display import HTML
 from workshop_kit.core.content import workshop_plan, workshop_plans
 from workshop_kit.core.workshop_plan import WorkshopPlan
 from workshop_kit.faces.content_notice import shown_or_notice
+from workshop_kit.faces.event_day import served_programme_html
 from workshop_kit.faces.html import STYLE, disclaimer_banner, fact_cell
 from workshop_kit.faces.page_mode import (
     PAGE_MODE,
@@ -77,7 +78,7 @@ def _list(items: list[str]) -> str:
 
 def _index(mode: str) -> str:
     # Served by workshop-kit, the trainer's cookie carries the view from page to page.
-    return workshop_index_html(workshop_plans(),
+    return served_programme_html() + workshop_index_html(workshop_plans(),
                                trainer_links=mode == TRAINER and not PAGE_MODE.locked)
 
 

@@ -59,3 +59,27 @@ def balance_sheet_html(sheet: BalanceSheet) -> str:
         )
         parts.append(f"<h4>Not weighed: not available on these facts</h4><ul>{items}</ul>")
     return STYLE + ROUTES_STYLE + f'<div class="wk wk-sheet">{"".join(parts)}</div>'
+
+
+def balance_sheet_summary_html(sheet: BalanceSheet) -> str:
+    """The balance sheet at a glance, for a slide: each option weighed with its verdict and how
+    many points weigh for and against it, and the routes not weighed. The points themselves are
+    in `balance_sheet_html` (the live page and the handout)."""
+    if sheet.options:
+        rows = "".join(
+            f'<tr data-route="{o.route.value}"><th scope="row">{escape(o.route.label)}</th>'
+            f"<td>{verdict_badge(o.verdict)}</td><td>{len(o.positives)}</td>"
+            f"<td>{len(o.negatives)}</td></tr>"
+            for o in sheet.options)
+        body = ('<table class="wk wk-table wk-sheet"><caption>Options balance sheet at a glance: '
+                "the points for and against each option are on the live page and in the "
+                'handout</caption><thead><tr><th scope="col">Option</th>'
+                '<th scope="col">Verdict</th><th scope="col">Points for</th>'
+                f'<th scope="col">Points against</th></tr></thead><tbody>{rows}</tbody></table>')
+    else:
+        body = ("<p><strong>No route is realistic or possible on these facts, so there is no "
+                "option to weigh.</strong></p>")
+    if sheet.not_weighed:
+        names = ", ".join(escape(a.route.label) for a in sheet.not_weighed)
+        body += f"<p>Not weighed (not available on these facts): {names}.</p>"
+    return STYLE + ROUTES_STYLE + f'<div class="wk">{body}</div>'

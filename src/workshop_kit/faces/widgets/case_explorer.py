@@ -18,6 +18,7 @@ from workshop_kit.core.ids import UnknownId
 from workshop_kit.core.loading import ContentError
 from workshop_kit.core.routes import RouteAssessment, find_routes
 from workshop_kit.faces.content_notice import log_problems, notice_html
+from workshop_kit.faces.event_day import days_cases_first
 from workshop_kit.faces.html import STYLE
 from workshop_kit.faces.page_mode import TrainerOnly, may_show_trainer_text
 from workshop_kit.faces.render.balance_sheet import balance_sheet_html
@@ -77,7 +78,7 @@ class CaseStudyExplorer(WorkshopWidget):
         cases, problems = readable_case_studies()
         if problems and not cases:
             raise ContentError(list(problems))
-        self.cases = {c.id: c for c in cases}
+        self.cases = {c.id: c for c in days_cases_first(cases)}  # served event's cases first
         if not self.cases:
             raise ValueError("there are no case studies to explore: add a YAML file to case_studies/")
         if case_id is not None and case_id not in self.cases:
