@@ -56,7 +56,8 @@ def lite_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("notebook,widget_text", [("00_orders_compared.ipynb", "Special guardianship")])
+@pytest.mark.parametrize("notebook,widget_text", [("00_orders_compared.ipynb", "Special guardianship"),
+                                                  ("04_case_study_explorer.ipynb", "Amira")])
 def test_notebook_runs_offline_in_the_browser(lite_site: str, notebook: str, widget_text: str) -> None:
     from playwright.sync_api import sync_playwright
 
