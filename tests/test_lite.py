@@ -93,3 +93,27 @@ def test_notebook_runs_offline_in_the_browser(lite_site: str, notebook: str, wid
     assert error_text == [], error_text[:2]
     assert "Traceback" not in body
     assert widget_text in body
+
+
+def test_lite_handlers_serve_the_built_site(tmp_path: Path) -> None:
+    import asyncio
+
+    from tornado.httpclient import AsyncHTTPClient
+    from tornado.httpserver import HTTPServer
+    from tornado.testing import bind_unused_port
+    from tornado.web import Application
+
+    from workshop_kit.faces.lite import lite_handlers
+
+    assert lite_handlers("/", tmp_path) == []  # not built: no rules
+    (tmp_path / "index.html").write_text("<p>lite</p>")
+
+    async def fetch() -> tuple[int, bytes]:
+        sock, port = bind_unused_port()
+        server = HTTPServer(Application(lite_handlers("/", tmp_path)))
+        server.add_sockets([sock])
+        answer = await AsyncHTTPClient().fetch(f"http://127.0.0.1:{port}/lite/")
+        server.stop()
+        return answer.code, answer.body
+
+    assert asyncio.run(fetch()) == (200, b"<p>lite</p>")
