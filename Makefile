@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8866
 
-.PHONY: install serve test validate slides bench lock clean
+.PHONY: install serve test validate slides bench lock clean lite
 
 $(STAMP): pyproject.toml requirements/constraints.txt package-lock.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,3 +42,6 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_content.py
 	$(BIN)/python bench/bench_webapp.py
 	$(BIN)/python bench/bench_reports.py
+
+lite: $(STAMP)
+	$(BIN)/workshop-kit lite

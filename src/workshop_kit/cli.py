@@ -522,3 +522,20 @@ def new_workshop(workshop_id: str, title: str | None, plans_dir: Path | None,
                          notebooks_dir or default_notebooks(), title):
         click.echo(f"wrote {path}")
     click.echo("Next: edit the plan's text and sections, then run `workshop-kit validate`.")
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to build the site into (default: lite/_output; replaced).")
+def lite(out_dir: Path | None) -> None:
+    """Build the workshops as a JupyterLite site that runs in the attendee's browser, offline.
+
+    Python runs in the browser (Pyodide): host the folder on any static web server, or
+    `workshop-kit serve` shows it at /lite/. Needs `make install` (Pyodide from npm).
+    """
+    from workshop_kit.faces.lite import OUTPUT_DIR, LiteError, build
+
+    try:
+        click.echo(f"wrote {build(out_dir or OUTPUT_DIR)}")
+    except LiteError as error:
+        raise click.ClickException(str(error)) from None
