@@ -15,9 +15,7 @@ import pytest
 from workshop_kit.faces.lite import pinned_wheels
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENS = Path("/work/screens/lite")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update"]
+SCREENS = REPO / "build" / "screenshots" / "lite"
 
 
 def _canonical(name: str) -> str:
@@ -58,21 +56,20 @@ def lite_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize("notebook,widget_text", [("00_orders_compared.ipynb", "Special guardianship"),
                                                   ("04_case_study_explorer.ipynb", "Amira")])
-def test_notebook_runs_offline_in_the_browser(lite_site: str, notebook: str, widget_text: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_notebook_runs_offline_in_the_browser(browser, lite_site: str, notebook: str,
+                                              widget_text: str) -> None:
     blocked: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
 
-        def gate(route, request) -> None:  # type: ignore[no-untyped-def]
-            if request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
-                route.continue_()
-            else:
-                blocked.append(request.url)
-                route.abort()
+    def gate(route, request) -> None:  # type: ignore[no-untyped-def]
+        if request.url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(request.url)
+            route.abort()
 
+    try:
         page.route("**/*", gate)
         page.goto(f"{lite_site}notebooks/index.html?path={notebook}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
@@ -88,7 +85,8 @@ def test_notebook_runs_offline_in_the_browser(lite_site: str, notebook: str, wid
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         error_text = errors.all_inner_texts() if errors.count() else []
         body = page.locator(".jp-Notebook").inner_text()
-        browser.close()
+    finally:
+        context.close()
     assert blocked == [], f"requests beyond loopback: {blocked[:5]}"
     assert error_text == [], error_text[:2]
     assert "Traceback" not in body
@@ -97,6 +95,7 @@ def test_notebook_runs_offline_in_the_browser(lite_site: str, notebook: str, wid
 
 def test_lite_handlers_serve_the_built_site(tmp_path: Path) -> None:
     import asyncio
+    import concurrent.futures
 
     from tornado.httpclient import AsyncHTTPClient
     from tornado.httpserver import HTTPServer
@@ -116,4 +115,6 @@ def test_lite_handlers_serve_the_built_site(tmp_path: Path) -> None:
         server.stop()
         return answer.code, answer.body
 
-    assert asyncio.run(fetch()) == (200, b"<p>lite</p>")
+    # On a thread of its own: Playwright's sync API keeps a loop running in the test thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, fetch()).result() == (200, b"<p>lite</p>")

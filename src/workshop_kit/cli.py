@@ -129,6 +129,7 @@ def _run_web_app(settings, data_dir: Path | None, event_file: Path | None = None
     from platformdirs import user_data_dir
 
     from workshop_kit.faces import trainer
+    from workshop_kit.faces.lite import lite_handlers
     from workshop_kit.faces.polls import poll_handlers
     from workshop_kit.faces.webapp import ContentProblems
     from workshop_kit.faces.webapp import serve as run
@@ -137,7 +138,10 @@ def _run_web_app(settings, data_dir: Path | None, event_file: Path | None = None
     polls_dir = event[0] if event else data_dir or Path(user_data_dir("workshop-kit")) / "polls"
     only = event[1] if event else None
     try:
-        run(settings, extra_handlers=poll_handlers(polls_dir, trainer.is_trainer, "/", only=only))
+        run(settings, extra_handlers=[
+            *poll_handlers(polls_dir, trainer.is_trainer, "/", only=only),
+            *lite_handlers("/"),  # the in-browser edition at /lite/, when built (`make lite`)
+        ])
     except ContentProblems as exc:
         for line in exc.lines:
             click.echo(line, err=True)
