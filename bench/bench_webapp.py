@@ -42,6 +42,7 @@ from playwright.async_api import async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import room_protocol  # beside this file
+from docs_section import write_section
 
 REPO = Path(__file__).resolve().parents[1]
 VISITS = 3
@@ -317,7 +318,7 @@ def report(out: dict, attendees: int) -> str:
     lines = [f"Machine: {machine()}",
              "Load average (1/5/15 min) before: {:.2f} {:.2f} {:.2f}; after: {:.2f} {:.2f} {:.2f}"
              .format(*out["load_before"], *out["load_after"]),
-             "", "## One visitor in a browser", "",
+             "", "### One visitor in a browser", "",
              f"Time to interactive (first widget on screen), median of {VISITS} visits, "
              "`workshop-kit serve` with its default pools:", "",
              "| Page | TTI (s) | Ratio to hello-world |", "| --- | ---: | ---: |"]
@@ -325,7 +326,7 @@ def report(out: dict, attendees: int) -> str:
         lines.append(f"| {name} | {seconds:.2f} | {seconds / base:.2f}× |")
     r = out["room"]
     hello = r["hello"]
-    lines += ["", f"## {attendees} attendees at once, every page (protocol level, no browsers)", "",
+    lines += ["", f"### {attendees} attendees at once, every page (protocol level, no browsers)", "",
               f"`workshop-kit serve --expect {attendees}`: {r['warm_kernels']} kernels warm "
               f"{r['warm_seconds']:.0f} s after start. Time: from the page's GET until every "
               "widget's state has arrived. MiB: resident memory of each attendee's kernel, and "
@@ -349,7 +350,7 @@ def report(out: dict, attendees: int) -> str:
               f"after its attendees left without a word: workshop-kit {r['alive_after']} of "
               f"{attendees}; plain Voilà (hello-world) {r['hello_alive_after']} of {attendees}."]
     o = out["overflow"]
-    lines += ["", f"## {o['arrivals']} arrivals at once, `--max-attendees {o['cap']}` "
+    lines += ["", f"### {o['arrivals']} arrivals at once, `--max-attendees {o['cap']}` "
               f"({HEAVIEST})", "",
               "| Working pages | p95 (s) | Full-house page | Slowest full-house page (s) | Neither |",
               "| ---: | ---: | ---: | ---: | ---: |",
@@ -357,7 +358,35 @@ def report(out: dict, attendees: int) -> str:
               f"{o['neither']} |"]
     if o["errors"]:
         lines.append(f"\nFailures: {'; '.join(o['errors'])}")
-    return "\n".join(lines)
+    return "\n".join(lines + goals(out, attendees))
+
+
+def goals(out: dict, attendees: int) -> list[str]:
+    """Issue 16's targets, each said met or not, from the numbers above."""
+    r, o = out["room"], out["overflow"]
+    hello = r["hello"]
+    pages = r["pages"].values()
+
+    def said(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    worst_p95 = max(p["p95"] / hello["p95"] for p in pages)
+    worst_mib = max(p["kernel_mib"] / hello["kernel_mib"] for p in pages)
+    most_models = max(p["models"] for p in pages)
+    all_ok = all(p["ok"] == attendees for p in pages)
+    return ["", "### Against the targets (issue 16)", "", "| Target | Result |", "| --- | --- |",
+            f"| Every page: {attendees}/{attendees} | {said(all_ok)}: "
+            f"{min(p['ok'] for p in pages)}/{attendees} at worst |",
+            f"| Every page: p95 ≤ 1.0× hello-world | {said(worst_p95 <= 1.0)}: "
+            f"{worst_p95:.2f}× at worst |",
+            f"| Every page: kernel MiB ≤ 1.3× hello-world | {said(worst_mib <= 1.3)}: "
+            f"{worst_mib:.2f}× at worst |",
+            f"| Every page: ≤ 60 widget models | {said(most_models <= 60)}: {most_models} at most |",
+            f"| {o['arrivals']} arrivals, cap {o['cap']}: {o['cap']} working | "
+            f"{said(o['ok'] == o['cap'])}: {o['ok']} |",
+            f"| The others: the full-house page within 10 s, nobody with neither | "
+            f"{said(o['neither'] == 0 and o['full_house_max'] <= 10)}: {o['full_house']} in "
+            f"{o['full_house_max']:.2f} s at most, {o['neither']} with neither |"]
 
 
 def main() -> None:
@@ -369,12 +398,7 @@ def main() -> None:
     text = report(asyncio.run(run(args.attendees)), args.attendees)
     print(text)
     if args.write_docs:
-        doc = REPO / "docs" / "performance.md"
-        doc.write_text("# Web app performance\n\nWritten by `python bench/bench_webapp.py "
-                       f"--write-docs` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. "
-                       "Read the load average beside the numbers: the machine may have been "
-                       "shared.\n\n" + text + "\n")
-
+        write_section("bench_webapp", "The web app holding a room", text)
 
 if __name__ == "__main__":
     main()
