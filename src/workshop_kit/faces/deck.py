@@ -60,8 +60,8 @@ class Part:
     new_group: str | None = None
     """Start a new horizontal slide group with this title (one case study per group)."""
     detail: bool = False
-    """Only in the handout: detail a room does not need on the screen (every route's reasons,
-    the full timeline table, the evidence table)."""
+    """Only in the handout: detail a room does not need on the screen (each unavailable route's
+    reasons, the full timeline table, where a case's full detail is printed)."""
 
 
 @dataclass
@@ -70,8 +70,6 @@ class Slide:
     body: str
     notes: list[str]
     fragment: str = ""
-    page: int = 0
-    """Its page in a printed handout (0 on screen)."""
 
 
 @dataclass

@@ -65,13 +65,11 @@ def _copy_reveal(out_dir: Path) -> None:
             shutil.copy2(src, dst)
 
 
-def render_deck(deck: Deck, *, trainer: bool, reveal_prefix: str = REVEAL_FOLDER,
-                pages: int = 0) -> str:
+def render_deck(deck: Deck, *, trainer: bool, reveal_prefix: str = REVEAL_FOLDER) -> str:
     from jinja2 import Environment
 
     template = Environment(autoescape=False).from_string(DECK_TEMPLATE.read_text(encoding="utf-8"))
     return template.render(deck=deck, trainer=trainer, reveal=reveal_prefix, footer=DECK_FOOTER,
-                           pages=pages,
                            width=SLIDE_WIDTH, height=SLIDE_HEIGHT, image_max=IMAGE_MAX_HEIGHT)
 
 
