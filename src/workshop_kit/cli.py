@@ -258,6 +258,10 @@ def slides(out_dir: Path | None, trainer: bool, handout: bool, notebooks: tuple[
         cases = tuple(event.cases)
         out_dir = out_dir or Path("slides/build") / event.id
     out_dir = out_dir or Path("slides/build")
+    if handout:
+        from workshop_kit.faces.chromium import require_chromium
+
+        require_chromium("Handouts", "--handout")  # before any deck is written
     for made in build_decks(chosen, out_dir, trainer=trainer, cases=cases):
         click.echo(f"wrote {made}")
     if handout:
