@@ -224,8 +224,10 @@ def present(workshop: str, port: int, open_browser: bool, max_attendees: int | N
               "answers) into OUT/trainer/; press S in one for the speaker view. Keep that folder "
               "to yourself: the attendee decks in OUT hold no trainer-only text.")
 @click.option("--handout", is_flag=True,
-              help="Also print a PDF handout per deck (OUT/NAME.handout.pdf), with the detail the "
-              "slides leave out. Needs Chromium (apt-get install chromium).")
+              help="Also print an A4 handout per deck (OUT/NAME.handout.pdf), with the detail the "
+              "slides leave out (a case study at a glance; its full detail is in the training "
+              "pack `report` makes), and say how many pages each came to. Needs Chromium "
+              "(apt-get install chromium).")
 @click.option("--event", "event_file", default=None,
               type=click.Path(dir_okay=False, path_type=Path),
               help="An event file (events/*.yaml): decks for that day's workshops only, the "
@@ -255,9 +257,20 @@ def slides(out_dir: Path | None, trainer: bool, handout: bool, notebooks: tuple[
         chosen = [notebooks_dir() / f"{w}.ipynb" for w in event.workshop_ids]
         cases = tuple(event.cases)
         out_dir = out_dir or Path("slides/build") / event.id
-    for made in build_decks(chosen, out_dir or Path("slides/build"), trainer=trainer,
-                            handout=handout, cases=cases):
+    out_dir = out_dir or Path("slides/build")
+    if handout:
+        from workshop_kit.faces.chromium import require_chromium
+
+        require_chromium("Handouts", "--handout")  # before any deck is written
+    for made in build_decks(chosen, out_dir, trainer=trainer, cases=cases):
         click.echo(f"wrote {made}")
+    if handout:
+        from workshop_kit.faces.handout import CASE_MAX_PAGES, MAX_PAGES
+        from workshop_kit.faces.slides import build_handouts
+
+        click.echo(f"Handouts (A4; budget: {MAX_PAGES} pages each, {CASE_MAX_PAGES} a case):")
+        for printed in build_handouts(chosen, out_dir, cases=cases):
+            click.echo(f"  {printed.line()}")
 
 
 # --- client documents: training packs, case briefings, batches (faces/report*.py) -----------

@@ -60,8 +60,8 @@ class Part:
     new_group: str | None = None
     """Start a new horizontal slide group with this title (one case study per group)."""
     detail: bool = False
-    """Only in the handout: detail a room does not need on the screen (every route's reasons,
-    the full timeline table, the evidence table)."""
+    """Only in the handout: detail a room does not need on the screen (each unavailable route's
+    reasons, the full timeline table, where a case's full detail is printed)."""
 
 
 @dataclass
@@ -70,8 +70,6 @@ class Slide:
     body: str
     notes: list[str]
     fragment: str = ""
-    page: int = 0
-    """Its page in a printed handout (0 on screen)."""
 
 
 @dataclass
@@ -335,26 +333,30 @@ def design_route_finder(ctx: Context) -> list[Part]:
     return parts
 
 
+def where_the_detail_is(case_id: str) -> str:
+    """The handout gives a case at a glance; this says where the rest of it is printed (the
+    training pack carries every route's reasons, the timeline table, the viability evidence and
+    the full balance sheet: `report_sections.case_html`)."""
+    return ('<p class="wk wk-detail-elsewhere"><strong>More on this case:</strong> each '
+            "route's reasons, the timeline table, the viability evidence and support plan, and "
+            "every point for and against each option are in the client's training pack for the "
+            "day (the trainer makes it with <code>workshop-kit report --event</code> or "
+            f"<code>--case {escape(case_id)}</code>).</p>")
+
+
 def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]:
     from workshop_kit.core.balance_sheet import balance_sheet
     from workshop_kit.core.content import viability_framework
     from workshop_kit.core.routes import find_routes
-    from workshop_kit.core.viability import outline_support_plan, summarise_viability
-    from workshop_kit.faces.render.balance_sheet import (
-        balance_sheet_html,
-        balance_sheet_summary_html,
-    )
+    from workshop_kit.core.viability import summarise_viability
+    from workshop_kit.faces.render.balance_sheet import balance_sheet_summary_html
     from workshop_kit.faces.render.case_card import (
         case_card_html,
         case_timeline_html,
         discussion_html,
     )
     from workshop_kit.faces.render.routes import route_verdicts_html
-    from workshop_kit.faces.render.viability import (
-        evidence_table_html,
-        support_plan_html,
-        viability_summary_html,
-    )
+    from workshop_kit.faces.render.viability import viability_summary_html
 
     parts = []
     countries = load_countries()
@@ -369,23 +371,19 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
         answers = [f"Question {a.question}: {a.answer}"
                    for a in sorted(case.model_answers, key=lambda a: a.question)]
         assessments = find_routes(case, countries, today=ctx.today)
-        table, blocks = split_routes(route_verdicts_html(assessments))
+        table, _ = split_routes(route_verdicts_html(assessments))
         timeline = size_images(case_timeline_html(case, countries))
-        chart, _, rest = timeline.partition("</figure>")
+        chart, _, rest = timeline.partition("</figure>")  # the table after it: in the pack
         framework = viability_framework()
         evidence = case.viability_evidence
         sheet = balance_sheet(case, assessments, orders_chart())
         sections = [
             ("The case", case_card_html(case, countries), False),
+            ("", where_the_detail_is(case.id), True),
             ("Routes and why", table, False),
-            *[("Routes and why", block, True) for _, block in blocks],
             ("Timeline", chart + "</figure>" if rest else timeline, False),
-            ("Timeline", rest, True),
             ("Viability", viability_summary_html(summarise_viability(evidence, framework)), False),
-            ("Viability", support_plan_html(outline_support_plan(evidence, framework))
-             + evidence_table_html(evidence, framework), True),
             ("Balance sheet", balance_sheet_summary_html(sheet), False),
-            ("Balance sheet", balance_sheet_html(sheet), True),
             ("Discussion", discussion_html(case), False),
         ]
         for n, (title, body, detail) in enumerate(sections):
@@ -393,8 +391,9 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
                 continue
             part_notes = notes + ([_notes_list("Model answers", answers)]
                                   if title == "Discussion" and answers else [])
-            parts.append(Part(f'<h3 class="wk-part">{escape(title)}</h3>' + compact_sources(body),
-                              part_notes, new_slide=True, detail=detail,
+            heading = f'<h3 class="wk-part">{escape(title)}</h3>' if title else ""
+            parts.append(Part(heading + compact_sources(body),
+                              part_notes, new_slide=bool(title), detail=detail,
                               new_group=f"Case: {case.title}" if n == 0 else None))
     return parts
 
@@ -535,17 +534,27 @@ def _cell_groups(nb) -> list[tuple[str, list]]:
     return groups
 
 
-def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool = False,
-                cases: tuple[str, ...] | None = None) -> Deck:
-    """Read the notebook and lay every part of it out as slides; the handout keeps the detail
+@dataclass
+class DesignedGroup:
+    """A slide group before it is cut into slides: its heading and its parts in order. The deck
+    flows the parts onto slides (`_lay_out`); the handout prints them as they are."""
+
+    title: str
+    level: int
+    parts: list[Part]
+    fallback: list[str]
+
+
+def design_groups(notebook: Path, *, today: dt.date | None = None, handout: bool = False,
+                  cases: tuple[str, ...] | None = None) -> tuple[str, list[DesignedGroup]]:
+    """The notebook's title and its groups of parts, in its order; `handout` keeps the detail
     parts the presented deck leaves out. `cases`: an event's chosen cases (default: all)."""
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
     plan = workshop_plan(notebook.stem)
     today = today or dt.date.today()
-    groups: list[Group] = []
-    styles: list[str] = []
+    designed: list[DesignedGroup] = []
     for number, (markdown, cells) in enumerate(_cell_groups(nb), start=1):
         level, heading, prose = _split_markdown(markdown)
         calls = []
@@ -570,8 +579,20 @@ def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool =
         fallback = [f"<p>{escape(plan.title)}: about {plan.minutes} minutes in all.</p>"]
         if ctx.prose:
             fallback.append(f"<p><strong>On the live page:</strong> {ctx.prose}</p>")
-        groups.extend(_lay_out(heading or plan.title, level or 2, parts, fallback, styles))
-    return Deck(plan.title, groups, list(dict.fromkeys(styles)))
+        designed.append(DesignedGroup(heading or plan.title, level or 2, parts, fallback))
+    return plan.title, designed
+
+
+def design_deck(notebook: Path, *, today: dt.date | None = None, handout: bool = False,
+                cases: tuple[str, ...] | None = None) -> Deck:
+    """Read the notebook and lay every part of it out as slides; the handout keeps the detail
+    parts the presented deck leaves out. `cases`: an event's chosen cases (default: all)."""
+    title, designed = design_groups(notebook, today=today, handout=handout, cases=cases)
+    groups: list[Group] = []
+    styles: list[str] = []
+    for group in designed:
+        groups.extend(_lay_out(group.title, group.level, group.parts, group.fallback, styles))
+    return Deck(title, groups, list(dict.fromkeys(styles)))
 
 
 def _section_for(plan: WorkshopPlan, heading: str, calls: list[Call]) -> Section | None:

@@ -64,7 +64,7 @@ def balance_sheet_html(sheet: BalanceSheet) -> str:
 def balance_sheet_summary_html(sheet: BalanceSheet) -> str:
     """The balance sheet at a glance, for a slide: each option weighed with its verdict and how
     many points weigh for and against it, and the routes not weighed. The points themselves are
-    in `balance_sheet_html` (the live page and the handout)."""
+    in `balance_sheet_html` (the live page and the client's training pack)."""
     if sheet.options:
         rows = "".join(
             f'<tr data-route="{o.route.value}"><th scope="row">{escape(o.route.label)}</th>'
@@ -73,7 +73,7 @@ def balance_sheet_summary_html(sheet: BalanceSheet) -> str:
             for o in sheet.options)
         body = ('<table class="wk wk-table wk-sheet"><caption>Options balance sheet at a glance: '
                 "the points for and against each option are on the live page and in the "
-                'handout</caption><thead><tr><th scope="col">Option</th>'
+                'training pack</caption><thead><tr><th scope="col">Option</th>'
                 '<th scope="col">Verdict</th><th scope="col">Points for</th>'
                 f'<th scope="col">Points against</th></tr></thead><tbody>{rows}</tbody></table>')
     else:
