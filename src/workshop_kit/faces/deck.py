@@ -372,8 +372,7 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
                    for a in sorted(case.model_answers, key=lambda a: a.question)]
         assessments = find_routes(case, countries, today=ctx.today)
         table, _ = split_routes(route_verdicts_html(assessments))
-        timeline = size_images(case_timeline_html(case, countries))
-        chart, _, rest = timeline.partition("</figure>")  # the table after it: in the pack
+        chart = size_images(case_timeline_html(case, countries, chart_only=True))  # table: pack
         framework = viability_framework()
         evidence = case.viability_evidence
         sheet = balance_sheet(case, assessments, orders_chart())
@@ -381,7 +380,7 @@ def design_case_explorer(ctx: Context, case_id: str | None = None) -> list[Part]
             ("The case", case_card_html(case, countries), False),
             ("", where_the_detail_is(case.id), True),
             ("Routes and why", table, False),
-            ("Timeline", chart + "</figure>" if rest else timeline, False),
+            ("Timeline", chart, False),
             ("Viability", viability_summary_html(summarise_viability(evidence, framework)), False),
             ("Balance sheet", balance_sheet_summary_html(sheet), False),
             ("Discussion", discussion_html(case), False),

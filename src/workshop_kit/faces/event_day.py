@@ -120,7 +120,7 @@ def programme_html(event: Event) -> str:
     return (
         f'<section class="wk wk-programme" aria-label="Programme of the day">'
         f"<h2>{escape(event.title)}</h2><dl>{facts_html}</dl>"
-        '<table class="wk wk-table"><caption>Programme</caption><thead><tr>'
+        '<table class="wk wk-table wk-narrow"><caption>Programme</caption><thead><tr>'
         '<th scope="col">Starts</th><th scope="col">Workshop</th><th scope="col">Time</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )

@@ -185,9 +185,11 @@ def case_card_html(case: CaseStudy, countries: Countries | None = None) -> str:
     )
 
 
-def case_timeline_html(case: CaseStudy, countries: Countries | None = None) -> str:
+def case_timeline_html(case: CaseStudy, countries: Countries | None = None, *,
+                       chart_only: bool = False) -> str:
     """The chosen route's milestones from the case's own dates. Nothing is judged overdue: a case's
-    dates are fictional, and 'overdue' against the real today would only distract."""
+    dates are fictional, and 'overdue' against the real today would only distract. `chart_only`:
+    the chart alone (a handout's case at a glance; the table and flags are in the pack)."""
     if case.chosen_route is None:
         return ('<div class="wk"><p>No route abroad is chosen in this case, so there is no '
                 "timeline to plan. Which route, if any, could be made to work?</p></div>")
@@ -197,6 +199,8 @@ def case_timeline_html(case: CaseStudy, countries: Countries | None = None) -> s
         countries = load_countries()
     timeline = plan_case_timeline(case, countries)
     assert timeline is not None  # a chosen route always gives a timeline
+    if chart_only:
+        return timeline_chart_html(timeline, known=case.timeline_dates, table_follows=False)
     return (timeline_chart_html(timeline, known=case.timeline_dates) + timeline_table(timeline)
             + delay_flags_html(timeline) + missing_dates_html(timeline))
 

@@ -152,11 +152,13 @@ def reference_rules_html(timeline: Timeline) -> str:
 
 
 def timeline_chart_html(timeline: Timeline, *, today: dt.date | None = None,
-                        known: Mapping[str, dt.date | None] | None = None) -> str:
+                        known: Mapping[str, dt.date | None] | None = None,
+                        table_follows: bool = True) -> str:
     """A Gantt-style chart (inline SVG) in a <figure>, its description summarising it.
 
     `today` draws a line; with `known`, the 26-week band starts at `proceedings_issued`. The
-    table from `timeline_table` is the full text alternative.
+    table from `timeline_table` is the full text alternative; without it beside the chart
+    (`table_follows=False`: a handout page), the chart does not point to it.
     """
     milestones = timeline.milestones
     if not milestones:
@@ -172,10 +174,11 @@ def timeline_chart_html(timeline: Timeline, *, today: dt.date | None = None,
         summary += f" The {band_name} for care proceedings is shaded."
     if today is not None:
         summary += f" Today, {short_date(today)}, is marked with a dashed line."
-    summary += " Every date is listed in the table beside the chart."
     caption = ("Timeline chart. Diamonds are deadlines, triangles the earliest date something is "
-               "allowed, circles reviews; milestones marked ⚠ are to be confirmed. The table lists "
-               "every date.")
+               "allowed, circles reviews; milestones marked ⚠ are to be confirmed.")
+    if table_follows:
+        summary += " Every date is listed in the table beside the chart."
+        caption += " The table lists every date."
     svg = timeline_svg(milestones, title=f"Milestones: {route_label(timeline.route)}",
                        description=summary, today=today, band=band, band_name=band_name)
     return (TIMELINE_STYLE + f'<figure class="wk wk-chart">{svg}'
