@@ -158,3 +158,12 @@ def test_drawing_a_chart_imports_no_plotting_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
+
+
+def test_a_chart_printed_without_its_table_does_not_point_to_one(sgo):
+    """A handout prints the chart alone; its caption and description must not send the reader to
+    a table that is not on the page."""
+    beside = BeautifulSoup(timeline_chart_html(sgo), "html.parser")
+    alone = BeautifulSoup(timeline_chart_html(sgo, table_follows=False), "html.parser")
+    assert "table" in beside.figcaption.get_text() and "table" in beside.svg.get_text()
+    assert "table" not in alone.figcaption.get_text() and "table" not in alone.svg.get_text()
