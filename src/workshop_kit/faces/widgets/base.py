@@ -96,21 +96,35 @@ class WorkshopWidget(StaticBox):
     def __init__(self, children: Sequence[widgets.Widget] = (), *, alert_at: int | None = None,
                  **kwargs: Any):
         shown = list(children)
-        alert = self.alert  # created on first use; a subclass may already have placed it
-        if alert not in shown:
-            shown.insert(len(shown) if alert_at is None else alert_at, alert)
+        # The alert line is built the first time a callback fails (most pages never need it, and
+        # an unbuilt line sends nothing: issue 16); it then goes where `alert_at` says, before
+        # the child that is there now. A subclass may place it itself (`_place_alert`).
+        if alert_at is not None and -len(shown) <= alert_at < len(shown):
+            self._alert_before: widgets.Widget | None = shown[alert_at]
+        else:
+            self._alert_before = None
+        kwargs.setdefault("layout", shared_layout())  # the widget's own box never changes
         super().__init__(shown, **kwargs)
         self.add_class("wk-widget")
 
     @property
     def alert(self) -> widgets.HTML:
-        """The widget's alert line: hidden until a callback fails."""
+        """The widget's alert line, built and placed on first use: hidden until a callback
+        fails."""
         line = self.__dict__.get("_alert_line")
         if line is None:
             line = widgets.HTML(layout=widgets.Layout(display="none"))
             line.add_class("wk-alert-line")
             self.__dict__["_alert_line"] = line
+            self._place_alert(line)
         return line
+
+    def _place_alert(self, line: widgets.HTML) -> None:
+        """Put the new alert line in this widget: before the child `alert_at` named, else last."""
+        children = list(self.children)
+        before = self._alert_before
+        at = children.index(before) if before in children else len(children)
+        self.children = (*children[:at], line, *children[at:])
 
     @classmethod
     def slide_html(cls, *args: Any, **kwargs: Any) -> str:
@@ -156,14 +170,15 @@ class WorkshopWidget(StaticBox):
         self.alert.layout.display = None
 
     def clear_problem(self) -> None:
-        if self.alert.value:
+        if "_alert_line" in self.__dict__ and self.alert.value:
             self.alert.value = ""
             self.alert.layout.display = "none"
 
     @property
     def problem(self) -> str:
         """The alert line's text as shown ('' when all is well)."""
-        return self.alert.value
+        line = self.__dict__.get("_alert_line")
+        return line.value if line is not None else ""
 
 
 _SHARED: dict[tuple[Any, ...], widgets.Widget] = {}

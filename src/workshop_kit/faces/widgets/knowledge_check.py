@@ -1,10 +1,13 @@
-"""A knowledge check a room can answer together: every question stacked, each with its own
-"Check" button, immediate feedback in words, a second try after a wrong answer, and a running
-score. Built to be projected: a checked answer stays in full-contrast text."""
+"""A knowledge check a room can answer together: one question at a time, with Previous and Next,
+each with its own "Check" button, immediate feedback in words, a second try after a wrong answer,
+and a running score. Built to be projected: a checked answer stays in full-contrast text.
+
+A question's controls are built the first time it is shown (issue 16: every widget model's state
+goes over the websocket when a page opens, so a page opens with one question's, not seven)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from html import escape
 
@@ -117,8 +120,35 @@ class QuestionCheck(widgets.VBox):
         self.feedback.value = answer_html(self.question) if self.show_answer else ""
 
 
+class _Questions(Sequence[QuestionCheck]):
+    """The check's questions in order, each built the first time it is asked for."""
+
+    def __init__(self, build: Callable[[int], QuestionCheck], total: int):
+        self._build = build
+        self._total = total
+        self.built: dict[int, QuestionCheck] = {}
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._total))]
+        if index < 0:
+            index += self._total
+        if not 0 <= index < self._total:
+            raise IndexError(f"question {index + 1} of {self._total}")
+        if index not in self.built:
+            self.built[index] = self._build(index)
+        return self.built[index]
+
+    def __iter__(self) -> Iterator[QuestionCheck]:
+        return (self[i] for i in range(self._total))
+
+
 class KnowledgeCheck(WorkshopWidget):
-    """A bank of questions, all on one page so a trainer can scroll through them with the room.
+    """A bank of questions, one shown at a time: Previous and Next move through them (from the
+    last, Next goes back to the first), so a trainer can take the room through them in turn.
 
     `show_answers=True` is the trainer's view: every answer and explanation is visible from the
     start (and in the static copy), for preparing or for going through the answers together.
@@ -132,12 +162,8 @@ class KnowledgeCheck(WorkshopWidget):
         self.bank = (bank_id_or_bank if isinstance(bank_id_or_bank, QuestionBank)
                      else question_bank(bank_id_or_bank))
         self.show_answers = show_answers
-        total = len(self.bank.questions)
-        self.questions = [
-            QuestionCheck(self.bank, q, n, total, show_answer=show_answers,
-                          on_checked=lambda: self._update())
-            for n, q in enumerate(self.bank.questions, start=1)
-        ]
+        self.questions = _Questions(self._build_question, len(self.bank.questions))
+        self.current = 0
         # A notebook that gives its own heading and instructions passes heading=False, so a
         # projected page says them once.
         title = (f'<h3>Knowledge check: {escape(self.bank.title)}</h3><p class="wk-note">Choose '
@@ -145,30 +171,64 @@ class KnowledgeCheck(WorkshopWidget):
                  "not legal advice.</p>" if heading else "")
         heading_html = fixed_html(STYLE + f'<div class="wk">{title}</div>')
         self.score = fixed_html()
+        button = {"layout": shared_layout(width="auto"), "style": shared_style(widgets.Button)}
+        self.previous = widgets.Button(description="Previous question", icon="arrow-left",
+                                       tooltip="Show the question before this one", **button)
+        self.next = widgets.Button(description="Next question", icon="arrow-right",
+                                   tooltip="Show the next question", **button)
+        self.position = fixed_html()
         self.try_again = widgets.Button(description="Try again", icon="refresh",
                                         tooltip="Clear every answer and start again",
                                         layout=shared_layout(),
                                         style=shared_style(widgets.Button))
-        for card in self.questions:  # looked up on each click, so an override is what runs
-            self.on_click(card.check_button, partial(_call, card, "check"))
-            self.on_click(card.show_button, partial(_call, card, "reveal"))
+        self.on_click(self.previous, partial(self.go_to_offset, -1))
+        self.on_click(self.next, partial(self.go_to_offset, 1))
         self.on_click(self.try_again, partial(_call, self, "reset"))
-        super().__init__([heading_html, self.score, *self.questions, self.try_again],
+        # The question sits in a box of its own, so moving on redraws only the question: the
+        # Previous and Next buttons below it keep the keyboard's focus.
+        self.shown = widgets.VBox([self.questions[0]], layout=shared_layout())
+        navigation = widgets.HBox([self.previous, self.position, self.next],
+                                  layout=shared_layout(align_items="center"))
+        super().__init__([heading_html, self.score, self.shown, navigation, self.try_again],
                          alert_at=2, **kwargs)
         self.add_class("wk-knowledge-check")
+        self.show_question(0)
         self._update()
+
+    def _build_question(self, index: int) -> QuestionCheck:
+        card = QuestionCheck(self.bank, self.bank.questions[index], index + 1,
+                             len(self.bank.questions), show_answer=self.show_answers,
+                             on_checked=lambda: self._update())
+        # looked up on each click, so an override is what runs
+        self.on_click(card.check_button, partial(_call, card, "check"))
+        self.on_click(card.show_button, partial(_call, card, "reveal"))
+        return card
+
+    def show_question(self, index: int) -> None:
+        """Show question `index` (from 0), built now if it has not been shown before."""
+        card = self.questions[index]
+        self.current = index % len(self.questions)
+        if self.shown.children != (card,):
+            self.shown.children = (card,)
+        self.position.value = (f'<div class="wk" role="status"><p>Question {self.current + 1} '
+                               f"of {len(self.questions)}</p></div>")
+
+    def go_to_offset(self, step: int) -> None:
+        self.show_question((self.current + step) % len(self.questions))
 
     @property
     def answered(self) -> int:
-        return sum(q.result is not None for q in self.questions)
+        return sum(q.result is not None for q in self.questions.built.values())
 
     @property
     def correct(self) -> int:
-        return sum(q.result is not None and q.result.correct for q in self.questions)
+        return sum(q.result is not None and q.result.correct
+                   for q in self.questions.built.values())
 
     def reset(self) -> None:
-        for question in self.questions:
+        for question in self.questions.built.values():
             question.reset()
+        self.show_question(0)
         self._update()
 
     def _update(self) -> None:

@@ -174,8 +174,9 @@ class ViabilityBuilder(WorkshopWidget):
             "summary and the outline support plan update as you go. Domains marked (essential) "
             "must be known before a carer can be called a realistic option.</p></div>"
         )
-        results = widgets.VBox([fixed_html('<div class="wk"><h3>Summary</h3></div>'), self.alert,
-                                self.summary, self.plan],
+        self._results = results = widgets.VBox(
+                                [fixed_html('<div class="wk"><h3>Summary</h3></div>'),
+                                 self.summary, self.plan],
                                layout=widgets.Layout(flex="2 1 22em", min_width="18em",
                                                      padding="0 0 0 1em"))
         results.add_class("wk-viability-results")
@@ -187,6 +188,11 @@ class ViabilityBuilder(WorkshopWidget):
         super().__init__([intro, columns], **kwargs)
         self.add_class("wk-viability-builder")
         self._update()
+
+    def _place_alert(self, line: widgets.HTML) -> None:
+        """The alert line goes under the summary's heading, where the change is seen."""
+        heading, *rest = self._results.children
+        self._results.children = (heading, line, *rest)
 
     @property
     def evidence(self) -> dict[str, Evidence]:
