@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import ipywidgets as widgets
 import traitlets
@@ -41,6 +42,42 @@ def static_html(widget: widgets.Widget | StaticHTML) -> str:
     if isinstance(widget, widgets.Box):
         return "".join(static_html(child) for child in widget.children)
     return ""
+
+
+@dataclass
+class HTMLPart:
+    """One part of what a widget shows (a status line, a table), not a widget of its own: parts
+    that change together and sit together are shown as one HTML widget, since every model's
+    state goes over the websocket when a page opens (issue 16)."""
+
+    value: str = ""
+
+
+W = TypeVar("W", bound=widgets.Widget)
+
+
+class BuiltOnFirstUse(Mapping[str, W], Generic[W]):
+    """A widget's controls by name, each built the first time it is asked for (shown, or set
+    by a program): a page opens with the controls it shows, and the rest cost nothing until
+    they are needed (issue 16). `built` holds the ones made so far."""
+
+    def __init__(self, names: Iterable[str], build: Callable[[str], W]):
+        self._names = tuple(names)
+        self._build = build
+        self.built: dict[str, W] = {}
+
+    def __getitem__(self, name: str) -> W:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self.built:
+            self.built[name] = self._build(name)
+        return self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 class StaticBox(widgets.VBox):

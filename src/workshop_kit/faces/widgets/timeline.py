@@ -5,8 +5,7 @@ earlier?" and see the answer at once."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from html import escape
 
 import ipywidgets as widgets
@@ -32,6 +31,8 @@ from workshop_kit.faces.render.timeline import (
     timeline_table,
 )
 from workshop_kit.faces.widgets.base import (
+    BuiltOnFirstUse,
+    HTMLPart,
     WorkshopWidget,
     fixed_html,
     shared_layout,
@@ -40,38 +41,6 @@ from workshop_kit.faces.widgets.base import (
 
 _LABEL_STYLE = {"description_width": "24em"}  # the longest date name must not be cut off
 _PICKER_LAYOUT = {"width": "40em", "max_width": "100%", "margin": "2px 0"}
-
-
-@dataclass
-class PlanPart:
-    """One part of the plan shown below the dates (status, hints, chart, table, flags, reference).
-    Not a widget of its own: the parts change together, so they are shown as one HTML widget
-    (issue 16: every model's state goes over the websocket when a page opens)."""
-
-    value: str = ""
-
-
-class DatePickers(Mapping[str, widgets.DatePicker]):
-    """A labelled date picker per known date, each built the first time it is asked for: a page
-    opens with the pickers its route uses only, and a route chosen later builds the ones it adds
-    (issue 16). A date entered stays when the route changes and back."""
-
-    def __init__(self, build: Callable[[str], widgets.DatePicker]):
-        self._build = build
-        self.built: dict[str, widgets.DatePicker] = {}
-
-    def __getitem__(self, date_id: str) -> widgets.DatePicker:
-        if date_id not in KNOWN_DATES:
-            raise KeyError(date_id)
-        if date_id not in self.built:
-            self.built[date_id] = self._build(date_id)
-        return self.built[date_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(KNOWN_DATES)
-
-    def __len__(self) -> int:
-        return len(KNOWN_DATES)
 
 
 class TimelinePlanner(WorkshopWidget):
@@ -103,14 +72,17 @@ class TimelinePlanner(WorkshopWidget):
             layout=shared_layout(width="58em", max_width="100%"),
         )
         self._given = given
-        self.dates = DatePickers(self._picker)
+        # A picker is built when the chosen route first uses it: a page opens with its route's
+        # pickers only (issue 16); a date entered stays when the route changes and back.
+        self.dates: BuiltOnFirstUse[widgets.DatePicker] = BuiltOnFirstUse(KNOWN_DATES,
+                                                                          self._picker)
         self.today = widgets.DatePicker(
             value=today, description="Today (to check what is overdue)",
             style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
             layout=shared_layout(**_PICKER_LAYOUT),
         )
-        self.status, self.hints, self.chart = PlanPart(), PlanPart(), PlanPart()
-        self.table, self.flags, self.reference = PlanPart(), PlanPart(), PlanPart()
+        self.status, self.hints, self.chart = HTMLPart(), HTMLPart(), HTMLPart()
+        self.table, self.flags, self.reference = HTMLPart(), HTMLPart(), HTMLPart()
         self.plan = fixed_html()
         self.timeline: Timeline | None = None
         self.react([self.route, self.today], self._update)
