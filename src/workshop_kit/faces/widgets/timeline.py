@@ -102,7 +102,8 @@ class TimelinePlanner(WorkshopWidget):
             style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
             layout=shared_layout(**_PICKER_LAYOUT),
         )
-        self.react([picker], self._update)
+        # Looked up when called: a control built later still runs this widget's `_update` now.
+        self.react([picker], lambda change: self._update(change))
         return picker
 
     def _shown(self) -> list[widgets.Widget]:
