@@ -160,7 +160,7 @@ def test_the_question_groups_open_closed_and_build_their_controls_when_first_ope
     before = finder.verdicts()
     child.toggle.click()
     assert child.is_open and child.toggle.description == "Hide the questions on the child"
-    assert finder.controls["right_of_entry"] in child.questions.children
+    assert finder.controls["right_of_entry"] in child.body.children
     assert finder.verdicts() == before, "opening a group changes no answer"
     finder.controls["right_of_entry"].value = "refused"
     child.toggle.click()

@@ -80,6 +80,41 @@ class BuiltOnFirstUse(Mapping[str, W], Generic[W]):
         return len(self._names)
 
 
+class Disclosure(widgets.VBox):
+    """A part of a widget behind a button that shows or hides it. Closed at first: its widgets are
+    built the first time it is opened (issue 16: a page opens with the models it shows). The
+    button stays where it is, so it keeps the keyboard's focus, and its label says what pressing
+    it does; Tab then goes on into what it opened."""
+
+    def __init__(self, show_words: str, hide_words: str,
+                 build: Callable[[], Sequence[widgets.Widget]], *, tooltip: str = ""):
+        self.show_words, self.hide_words = show_words, hide_words
+        self._build = build
+        self.body: widgets.VBox | None = None
+        self.toggle = widgets.Button(
+            description=show_words, icon="chevron-right", tooltip=tooltip or show_words,
+            layout=shared_layout(width="auto", margin=".6em 0 .2em 0"),
+            style=shared_style(widgets.Button, font_weight="bold"),
+        )
+        self.toggle.on_click(lambda _button: self.expand(not self.is_open))
+        super().__init__([self.toggle], layout=shared_layout())
+        self.add_class("wk-disclosure")
+
+    @property
+    def is_open(self) -> bool:
+        return self.body is not None and self.body.layout.display != "none"
+
+    def expand(self, is_open: bool = True) -> None:
+        """Show (building it the first time) or hide what is behind the button."""
+        if is_open and self.body is None:
+            self.body = widgets.VBox(list(self._build()), layout=widgets.Layout())
+            self.children = (self.toggle, self.body)
+        if self.body is not None:
+            self.body.layout.display = None if is_open else "none"
+        self.toggle.description = self.hide_words if is_open else self.show_words
+        self.toggle.icon = "chevron-down" if is_open else "chevron-right"
+
+
 class StaticBox(widgets.VBox):
     """A VBox that also offers a static HTML copy (`text/html`) beside its live view, so a
     notebook converted without a widget manager (slides, nbconvert) still shows it."""

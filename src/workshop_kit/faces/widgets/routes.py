@@ -36,6 +36,7 @@ from workshop_kit.faces.render.country import option_label
 from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
 from workshop_kit.faces.widgets.base import (
     BuiltOnFirstUse,
+    Disclosure,
     HTMLPart,
     WorkshopWidget,
     fixed_html,
@@ -107,47 +108,12 @@ SECTIONS = {
 """The questions after the local authority, in groups; each group opens under its own button."""
 
 
-class RouteQuestions(widgets.VBox):
-    """A group of the route finder's questions behind a button that shows or hides them. Closed
-    at first: its controls are built the first time it is opened (issue 16: a page opens with
-    the models it shows). The button stays where it is, so it keeps the keyboard's focus, and
-    its label says what pressing it does; Tab then goes on into the questions."""
-
-    def __init__(self, title: str, names: Sequence[str],
-                 controls: BuiltOnFirstUse[widgets.ValueWidget]):
-        self.title = title
-        self.names = tuple(names)
-        self._controls = controls
-        self.questions: widgets.VBox | None = None
-        self.toggle = widgets.Button(
-            description=self._words(), icon="chevron-right",
-            tooltip=f"{len(self.names)} questions about {title[:1].lower()}{title[1:]}",
-            layout=shared_layout(width="auto", margin=".6em 0 .2em 0"),
-            style=shared_style(widgets.Button, font_weight="bold"),
-        )
-        self.toggle.on_click(lambda _button: self.expand(not self.is_open))
-        super().__init__([self.toggle], layout=shared_layout())
-        self.add_class("wk-route-questions")
-
-    @property
-    def is_open(self) -> bool:
-        return self.questions is not None and self.questions.layout.display != "none"
-
-    def _words(self, is_open: bool = False) -> str:
-        what = f"{self.title[:1].lower()}{self.title[1:]}"
-        return (f"Hide the questions on {what}" if is_open
-                else f"Show the questions on {what} ({len(self.names)})")
-
-    def expand(self, is_open: bool = True) -> None:
-        """Show (building them the first time) or hide this group's questions."""
-        if is_open and self.questions is None:
-            self.questions = widgets.VBox([self._controls[n] for n in self.names],
-                                          layout=widgets.Layout())
-            self.children = (self.toggle, self.questions)
-        if self.questions is not None:
-            self.questions.layout.display = None if is_open else "none"
-        self.toggle.description = self._words(is_open)
-        self.toggle.icon = "chevron-down" if is_open else "chevron-right"
+def _questions_on(title: str, names: Sequence[str],
+                  controls: BuiltOnFirstUse[widgets.ValueWidget]) -> Disclosure:
+    """A group of the route finder's questions, closed at first, built when first opened."""
+    what = f"{title[:1].lower()}{title[1:]}"
+    return Disclosure(f"Show the questions on {what} ({len(names)})",
+                      f"Hide the questions on {what}", lambda: [controls[n] for n in names])
 
 
 class RouteFinder(WorkshopWidget):
@@ -214,7 +180,7 @@ class RouteFinder(WorkshopWidget):
             "route, and why, updates as you change an answer. Training material, not legal "
             "advice.</p></div>"
         )
-        self.sections = {title: RouteQuestions(title, names, self.controls)
+        self.sections = {title: _questions_on(title, names, self.controls)
                          for title, names in SECTIONS.items()}
         super().__init__(
             [self.intro, self.controls["authority"], *self.sections.values(), self.shown],
