@@ -80,25 +80,38 @@ class BuiltOnFirstUse(Mapping[str, W], Generic[W]):
         return len(self._names)
 
 
-class Disclosure(widgets.VBox):
+DISCLOSURE_STYLE = """
+<style>
+.jupyter-widgets.wk-disclosure-toggle { margin: .6em 0 .2em 0; font-weight: bold; }
+</style>
+"""
+"""How a disclosure's button looks: in a widget's stylesheet, so the button shares one Layout and
+one Style model with every other plain button."""
+
+
+class Disclosure:
     """A part of a widget behind a button that shows or hides it. Closed at first: its widgets are
-    built the first time it is opened (issue 16: a page opens with the models it shows). The
+    built the first time it is opened, and placed just after the button in the box that holds
+    it (issue 16: a page opens with the models it shows; a disclosure is no box of its own). The
     button stays where it is, so it keeps the keyboard's focus, and its label says what pressing
-    it does; Tab then goes on into what it opened."""
+    it does; Tab then goes on into what it opened. Put `toggle` in a box, then `place_in` it."""
 
     def __init__(self, show_words: str, hide_words: str,
                  build: Callable[[], Sequence[widgets.Widget]], *, tooltip: str = ""):
         self.show_words, self.hide_words = show_words, hide_words
         self._build = build
+        self._box: widgets.Box | None = None
         self.body: widgets.VBox | None = None
         self.toggle = widgets.Button(
             description=show_words, icon="chevron-right", tooltip=tooltip or show_words,
-            layout=shared_layout(width="auto", margin=".6em 0 .2em 0"),
-            style=shared_style(widgets.Button, font_weight="bold"),
+            layout=shared_layout(width="auto"), style=shared_style(widgets.Button),
         )
+        self.toggle.add_class("wk-disclosure-toggle")
         self.toggle.on_click(lambda _button: self.expand(not self.is_open))
-        super().__init__([self.toggle], layout=shared_layout())
-        self.add_class("wk-disclosure")
+
+    def place_in(self, box: widgets.Box) -> None:
+        """The box whose children hold `toggle`: what is opened goes in just after it."""
+        self._box = box
 
     @property
     def is_open(self) -> bool:
@@ -107,8 +120,12 @@ class Disclosure(widgets.VBox):
     def expand(self, is_open: bool = True) -> None:
         """Show (building it the first time) or hide what is behind the button."""
         if is_open and self.body is None:
+            if self._box is None:
+                raise RuntimeError("a Disclosure opens inside a box: call place_in(box) first")
             self.body = widgets.VBox(list(self._build()), layout=widgets.Layout())
-            self.children = (self.toggle, self.body)
+            children = list(self._box.children)
+            at = children.index(self.toggle) + 1
+            self._box.children = (*children[:at], self.body, *children[at:])
         if self.body is not None:
             self.body.layout.display = None if is_open else "none"
         self.toggle.description = self.hide_words if is_open else self.show_words
@@ -193,7 +210,7 @@ class WorkshopWidget(StaticBox):
 
     def _place_alert(self, line: widgets.HTML) -> None:
         """Put the new alert line in this widget: before the child `alert_at` named, else last."""
-        children = list(self.children)
+        children: list[widgets.Widget] = list(self.children)  # type: ignore[has-type]
         before = self._alert_before
         at = children.index(before) if before in children else len(children)
         self.children = (*children[:at], line, *children[at:])

@@ -50,7 +50,7 @@ class QuestionCheck(widgets.VBox):
         self.show_answer = show_answer
         self.result: Feedback | None = None
         self._on_checked = on_checked
-        prompt = fixed_html(QUESTION_STYLE + f'<div class="wk"><p><strong>Question {number} of '
+        prompt = fixed_html(STYLE + QUESTION_STYLE + f'<div class="wk"><p><strong>Question {number} of '
                               f"{total}.</strong> {escape(question.prompt)}</p></div>")
         # RadioButtons render their labels as plain text (textContent), so labels are not
         # HTML-escaped here: escaping would show "&amp;" to the room.
@@ -69,13 +69,22 @@ class QuestionCheck(widgets.VBox):
             tooltip=f"Show the answer to question {number}", layout=shared_layout(width="auto"),
             style=shared_style(widgets.Button))
         self.attempts = 0
-        self.feedback = fixed_html()
+        self._feedback: widgets.HTML | None = None
         buttons = widgets.HBox([self.check_button, self.show_button], layout=shared_layout())
-        super().__init__([prompt, self.choice, buttons, self.feedback],
+        super().__init__([prompt, self.choice, buttons],
                          layout=shared_layout(border="1px solid #8a8a8a", padding="0.3em 0.8em",
                                               margin="0 0 1em 0"))
         self.add_class("wk-question")
         self.reset()
+
+    @property
+    def feedback(self) -> widgets.HTML:
+        """The line under the buttons that says how the answer went, built the first time there
+        is something to say (issue 16); its text has role="status", so a screen reader says it."""
+        if self._feedback is None:
+            self._feedback = fixed_html()
+            self.children = (*self.children, self._feedback)  # type: ignore[has-type]
+        return self._feedback
 
     def check(self) -> Feedback | None:
         """Mark the chosen answer and show why; with nothing chosen, say so and change nothing."""
@@ -117,7 +126,10 @@ class QuestionCheck(widgets.VBox):
         self.choice.value = None
         self.choice.disabled = self.check_button.disabled = self.show_button.disabled = False
         self.check_button.description = f"Check question {self.number}"
-        self.feedback.value = answer_html(self.question) if self.show_answer else ""
+        if self.show_answer:
+            self.feedback.value = answer_html(self.question)
+        elif self._feedback is not None:
+            self._feedback.value = ""
 
 
 class _Questions(Sequence[QuestionCheck]):
@@ -131,7 +143,7 @@ class _Questions(Sequence[QuestionCheck]):
     def __len__(self) -> int:
         return self._total
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(self._total))]
         if index < 0:
@@ -169,14 +181,13 @@ class KnowledgeCheck(WorkshopWidget):
         title = (f'<h3>Knowledge check: {escape(self.bank.title)}</h3><p class="wk-note">Choose '
                  "an answer to each question, then press its Check button. Training material, "
                  "not legal advice.</p>" if heading else "")
-        heading_html = fixed_html(STYLE + f'<div class="wk">{title}</div>')
+        heading_html = [fixed_html(STYLE + f'<div class="wk">{title}</div>')] if heading else []
         self.score = fixed_html()
         button = {"layout": shared_layout(width="auto"), "style": shared_style(widgets.Button)}
         self.previous = widgets.Button(description="Previous question", icon="arrow-left",
                                        tooltip="Show the question before this one", **button)
         self.next = widgets.Button(description="Next question", icon="arrow-right",
                                    tooltip="Show the next question", **button)
-        self.position = fixed_html()
         self.try_again = widgets.Button(description="Try again", icon="refresh",
                                         tooltip="Clear every answer and start again",
                                         layout=shared_layout(),
@@ -187,13 +198,11 @@ class KnowledgeCheck(WorkshopWidget):
         # The question sits in a box of its own, so moving on redraws only the question: the
         # Previous and Next buttons below it keep the keyboard's focus.
         self.shown = widgets.VBox([self.questions[0]], layout=shared_layout())
-        navigation = widgets.HBox([self.previous, self.position, self.next],
-                                  layout=shared_layout(align_items="center"))
-        super().__init__([heading_html, self.score, self.shown, navigation, self.try_again],
-                         alert_at=2, **kwargs)
+        navigation = widgets.HBox([self.previous, self.next], layout=shared_layout())
+        super().__init__([*heading_html, self.score, self.shown, navigation, self.try_again],
+                         alert_at=len(heading_html) + 1, **kwargs)
         self.add_class("wk-knowledge-check")
         self.show_question(0)
-        self._update()
 
     def _build_question(self, index: int) -> QuestionCheck:
         card = QuestionCheck(self.bank, self.bank.questions[index], index + 1,
@@ -210,8 +219,7 @@ class KnowledgeCheck(WorkshopWidget):
         self.current = index % len(self.questions)
         if self.shown.children != (card,):
             self.shown.children = (card,)
-        self.position.value = (f'<div class="wk" role="status"><p>Question {self.current + 1} '
-                               f"of {len(self.questions)}</p></div>")
+        self._update()
 
     def go_to_offset(self, step: int) -> None:
         self.show_question((self.current + step) % len(self.questions))
@@ -233,7 +241,10 @@ class KnowledgeCheck(WorkshopWidget):
 
     def _update(self) -> None:
         total = len(self.questions)
-        self.score.value = score_html(self.answered, total, self.correct)
+        # One status line: the score, and which question is shown (said when Next is pressed).
+        self.score.value = score_html(self.answered, total, self.correct).replace(
+            "</div>", f'<p class="wk-note">Showing question {self.current + 1} of {total}.</p>'
+            "</div>", 1)
         self.results = {"answered": self.answered, "correct": self.correct, "total": total}
 
     def static_html(self) -> str:

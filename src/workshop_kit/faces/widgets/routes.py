@@ -35,6 +35,7 @@ from workshop_kit.faces.render.case_card import (
 from workshop_kit.faces.render.country import option_label
 from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
 from workshop_kit.faces.widgets.base import (
+    DISCLOSURE_STYLE,
     BuiltOnFirstUse,
     Disclosure,
     HTMLPart,
@@ -175,17 +176,20 @@ class RouteFinder(WorkshopWidget):
         self.status, self.output = HTMLPart(), HTMLPart()
         self.shown = fixed_html()  # the summary line above the verdicts, one widget
         self.intro = fixed_html(
-            STYLE + '<div class="wk"><p><strong>Find the routes for a new case.</strong> Answer the '
-            "questions below about a hypothetical child and carers abroad; the verdict for every "
-            "route, and why, updates as you change an answer. Training material, not legal "
-            "advice.</p></div>"
+            STYLE + DISCLOSURE_STYLE + '<div class="wk"><p><strong>Find the routes for a new '
+            "case.</strong> Answer the questions below about a hypothetical child and carers "
+            "abroad; the verdict for every route, and why, updates as you change an answer. "
+            "Training material, not legal advice.</p></div>"
         )
         self.sections = {title: _questions_on(title, names, self.controls)
                          for title, names in SECTIONS.items()}
         super().__init__(
-            [self.intro, self.controls["authority"], *self.sections.values(), self.shown],
+            [self.intro, self.controls["authority"],
+             *(section.toggle for section in self.sections.values()), self.shown],
             alert_at=-1, **kwargs,
         )
+        for section in self.sections.values():
+            section.place_in(self)
         self.add_class("wk-route-finder")
         self._update()
 

@@ -125,7 +125,7 @@ class TimelinePlanner(WorkshopWidget):
         today = self.today.value
         shown = self._shown()  # ask only for the dates this route uses
         if list(self.children) != shown:
-            self.children = shown
+            self.children = tuple(shown)
         timeline = plan_timeline(self.route.value, self.known, today=today)
         self.timeline = timeline
         urgent = sum(f.severity is DelaySeverity.URGENT for f in timeline.flags)

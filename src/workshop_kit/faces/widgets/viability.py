@@ -4,6 +4,7 @@ make of it and which concerns an outline support plan would need to answer."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -31,6 +32,7 @@ from workshop_kit.faces.render.viability import (
     viability_summary_html,
 )
 from workshop_kit.faces.widgets.base import (
+    DISCLOSURE_STYLE,
     BuiltOnFirstUse,
     Disclosure,
     WorkshopWidget,
@@ -169,15 +171,15 @@ class ViabilityBuilder(WorkshopWidget):
         form: list[widgets.Widget] = []
         self.groups: dict[str, Disclosure] = {}
         for title, overseas in GROUPS:
-            group = [d.id for d in self.framework.domains if d.overseas is overseas]
+            ids_in = [d.id for d in self.framework.domains if d.overseas is overseas]
             what = title[:1].lower() + title[1:]
-            form.append(fixed_html(f'<div class="wk"><h3>{title} ({len(group)})</h3></div>'))
+            form.append(fixed_html(f'<div class="wk"><h3>{title} ({len(ids_in)})</h3></div>'))
             self.groups[title] = Disclosure(
-                f"Show the {len(group)} domains: {what}", f"Hide the domains: {what}",
-                lambda group=group: [self.domains[domain_id] for domain_id in group])
-            form.append(self.groups[title])
+                f"Show the {len(ids_in)} domains: {what}", f"Hide the domains: {what}",
+                partial(self._cards, ids_in))
+            form.append(self.groups[title].toggle)
         intro = fixed_html(
-            STYLE + VIABILITY_STYLE + _STICKY
+            STYLE + VIABILITY_STYLE + _STICKY + DISCLOSURE_STYLE
             + '<div class="wk"><p><strong>Build a viability summary.</strong> '
             "Rate each domain from what the assessment found, and add a note if you wish. The "
             "summary and the outline support plan update as you go. Domains marked (essential) "
@@ -190,13 +192,19 @@ class ViabilityBuilder(WorkshopWidget):
                                                      padding="0 0 0 1em"))
         results.add_class("wk-viability-results")
         columns = widgets.HBox(
-            [widgets.VBox(form, layout=widgets.Layout(flex="3 1 30em", min_width="20em")), results],
+            [form_box := widgets.VBox(form, layout=widgets.Layout(flex="3 1 30em",
+                                                                  min_width="20em")), results],
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", width="100%"),
         )
         columns.add_class("wk-viability-columns")
+        for group in self.groups.values():
+            group.place_in(form_box)
         super().__init__([intro, columns], **kwargs)
         self.add_class("wk-viability-builder")
         self._update()
+
+    def _cards(self, domain_ids: list[str]) -> list[widgets.Widget]:
+        return [self.domains[domain_id] for domain_id in domain_ids]
 
     def _card(self, domain_id: str) -> DomainRating:
         card = DomainRating(self.framework.domain(domain_id), self._given[domain_id])
