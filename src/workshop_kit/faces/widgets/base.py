@@ -82,7 +82,8 @@ class BuiltOnFirstUse(Mapping[str, W], Generic[W]):
 
 DISCLOSURE_STYLE = """
 <style>
-.jupyter-widgets.wk-disclosure-toggle { margin: .6em 0 .2em 0; font-weight: bold; }
+.jupyter-widgets.wk-disclosure-toggle { margin: .6em 0 .2em 0; font-weight: bold;
+                                        align-self: flex-start; }
 </style>
 """
 """How a disclosure's button looks: in a widget's stylesheet, so the button shares one Layout and
