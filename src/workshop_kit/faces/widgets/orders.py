@@ -94,8 +94,8 @@ class OrdersComparison(WorkshopWidget):
         self.results = {"selected": chosen, "rows": len(comparison.rows)}
 
     def _show(self) -> None:
-        self.shown.value = (f'<div style="min-height:1.5em">{self.status.value}</div>'
-                            + self.table.value)
+        self.shown.value = (f'<div style="min-height:1.5em;margin-bottom:4px">'
+                            f"{self.status.value}</div>{self.table.value}")
 
     def static_html(self) -> str:
         """The table as it stands, for slides and reports."""

@@ -138,8 +138,10 @@ class TimelinePlanner(WorkshopWidget):
         self.table.value = timeline_table(timeline)
         self.flags.value = delay_flags_html(timeline)
         self.reference.value = reference_rules_html(timeline)
-        self.plan.value = "".join(part.value for part in (self.status, self.hints, self.chart,
-                                                          self.table, self.flags, self.reference))
+        # 4px apart, as the parts were when each was a widget of its own
+        self.plan.value = "".join(f'<div style="margin-top:4px">{part.value}</div>'
+                                  for part in (self.status, self.hints, self.chart, self.table,
+                                               self.flags, self.reference) if part.value)
         self.results = {"route": timeline.route,
                         "dates": {m.id: m.due.isoformat() for m in timeline.milestones},
                         "flags": len(timeline.flags), "urgent": urgent}
