@@ -52,3 +52,24 @@ def test_checked_answer_stays_readable_and_a_wrong_one_can_be_tried_again(served
     ratio = label.evaluate(CONTRAST)
     assert ratio >= 4.5, f"the chosen answer's text is {ratio:.2f}:1 against the page"
     assert outside_requests(page.requests) == []
+
+
+def test_next_question_by_keyboard_keeps_the_focus_and_says_which_question_is_shown(
+        served_app, page):
+    """One question at a time (issue 16): Next is reached and pressed with the keyboard, keeps
+    the focus, and the status line says which question is shown; Shift+Tab back reaches it."""
+    page.goto(f"{served_app}/voila/render/00_orders_compared.ipynb")
+    check = page.locator(".wk-knowledge-check")
+    expect(check.locator(".wk-question")).to_be_visible(timeout=TIMEOUT)
+    expect(check.get_by_text("Showing question 1 of")).to_be_visible()
+    following = check.get_by_role("button", name="Next question")
+    following.focus()
+    page.keyboard.press("Enter")
+    expect(check.get_by_text("Showing question 2 of")).to_be_visible()
+    expect(check.get_by_role("button", name="Check question 2")).to_be_visible()
+    expect(following).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(check.get_by_text("Showing question 3 of")).to_be_visible()
+    check.get_by_role("button", name="Previous question").click()
+    expect(check.locator(".wk-question")).to_have_count(1)
+    expect(check.get_by_role("button", name="Check question 2")).to_be_visible()

@@ -72,6 +72,8 @@ def test_convention_adoption_country_choice_changes_the_status_shown(served_app,
 
 def test_viability_serious_concern_makes_the_carer_not_a_realistic_option(served_app, page):
     open_page(page, served_app, "03_viability_and_support_plans")
+    # The domains open by group (a card's controls are built when first shown, issue 16).
+    page.get_by_role("button", name=re.compile("Show the .* domains: overseas factors")).click()
     rating = page.get_by_label("Rating for Funding of support abroad")
     rating.select_option(label="Serious concern")
     expect(page.get_by_text(re.compile("Not a realistic option")).first).to_be_visible()
@@ -104,4 +106,22 @@ def test_a_date_in_9999_is_said_in_words_in_the_timeline_and_the_planner_keeps_w
     expect(alert).to_have_count(0, timeout=TIMEOUT)
     expect(planner.locator('tr[data-milestone="sgo_notice_period"] td').first).to_have_text(
         "Tue 1 Sep 2026")
+    assert_clean(page)
+
+
+def test_route_finder_questions_open_from_the_keyboard_and_change_the_verdicts(served_app, page):
+    """A group of questions opens under its button (built when first opened, issue 16): Enter
+    opens it, the button keeps the focus, Tab goes on into its first question."""
+    open_page(page, served_app, "01_special_guardianship")
+    finder = page.locator(".wk-route-finder")
+    toggle = finder.get_by_role("button", name="Show the questions on the child (10)")
+    expect(toggle).to_be_visible(timeout=TIMEOUT)
+    toggle.focus()
+    page.keyboard.press("Enter")
+    hide = finder.get_by_role("button", name="Hide the questions on the child")
+    expect(hide).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(finder.get_by_label("Child's first name (fictional)")).to_be_focused()
+    finder.get_by_label("Child's right to enter and live there").select_option(label="Refused")
+    expect(finder.get_by_text(re.compile("5 not available")).first).to_be_visible()
     assert_clean(page)

@@ -109,9 +109,11 @@ def test_arrow_keys_and_space_move_through_the_slides_but_typing_in_a_widget_doe
     page.keyboard.press("ArrowRight")
     assert indices(page) == (1, 1)
 
-    name = page.get_by_label("Child's first name (fictional)")
     go_to_slide_with(page, ".wk-route-finder")
     where = indices(page)
+    # The child's questions open under their button (built when first opened, issue 16).
+    current(page).get_by_role("button", name="Show the questions on the child (10)").click()
+    name = page.get_by_label("Child's first name (fictional)")
     name.click()
     name.fill("")
     page.keyboard.type("Kemi")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 import pytest
 
 from workshop_kit.core.content import workshop_plans
@@ -91,7 +92,8 @@ def test_a_checked_answer_stays_named_in_words(quiz):
 
 def test_heading_and_instructions_can_be_left_to_the_page():
     assert "Knowledge check: Orders &amp; removal" in KnowledgeCheck(BANK).children[0].value
-    bare = KnowledgeCheck(BANK, heading=False).children[0].value
+    bare = "".join(c.value for c in KnowledgeCheck(BANK, heading=False).children
+                   if isinstance(c, widgets.HTML))
     assert "Knowledge check" not in bare and "Check button" not in bare
 
 
@@ -179,3 +181,32 @@ def test_a_shipped_bank_can_be_named_by_id():
     quiz = KnowledgeCheck("orders")
     assert quiz.bank.id == "orders"
     assert len(quiz.questions) == len(quiz.bank.questions)
+
+
+def test_one_question_is_shown_at_a_time_and_next_and_previous_move_through_them(quiz):
+    assert quiz.shown.children == (quiz.questions[0],)
+    assert "Showing question 1 of 2" in quiz.score.value and 'role="status"' in quiz.score.value
+    quiz.next.click()
+    assert quiz.shown.children == (quiz.questions[1],)
+    assert "Showing question 2 of 2" in quiz.score.value
+    quiz.next.click()  # from the last, Next goes back to the first
+    assert quiz.shown.children == (quiz.questions[0],)
+    quiz.previous.click()
+    assert quiz.shown.children == (quiz.questions[1],)
+
+
+def test_a_question_is_built_when_first_shown_and_keeps_its_answer_when_left(quiz):
+    assert list(quiz.questions.built) == [0], "the page opens with one question's controls"
+    quiz.questions[0].choice.value = "b"
+    quiz.questions[0].check_button.click()
+    quiz.next.click()
+    assert list(quiz.questions.built) == [0, 1]
+    quiz.previous.click()
+    assert "✓ Correct" in quiz.questions[0].feedback.value
+    assert "You have answered 1 of 2; 1 correct" in quiz.score.value
+
+
+def test_try_again_goes_back_to_the_first_question(quiz):
+    quiz.next.click()
+    quiz.try_again.click()
+    assert quiz.shown.children == (quiz.questions[0],) and "Showing question 1 of 2" in quiz.score.value

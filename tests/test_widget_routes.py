@@ -151,3 +151,24 @@ def test_a_bad_answer_is_explained_in_plain_words_not_developer_messages():
     assert "String should" not in finder.status.value
     finder.controls["first_name"].value = ""
     assert "please fill this in" in finder.status.value
+
+
+def test_the_question_groups_open_closed_and_build_their_controls_when_first_opened(finder):
+    child = finder.sections["The child"]
+    assert list(finder.controls.built) == ["authority"], "a page opens with one question built"
+    assert child.toggle.description == "Show the questions on the child (10)"
+    before = finder.verdicts()
+    child.toggle.click()
+    assert child.is_open and child.toggle.description == "Hide the questions on the child"
+    assert finder.controls["right_of_entry"] in child.body.children
+    assert finder.verdicts() == before, "opening a group changes no answer"
+    finder.controls["right_of_entry"].value = "refused"
+    child.toggle.click()
+    assert not child.is_open and finder.answers["right_of_entry"] == "refused"
+    assert "5 not available" in finder.status.value
+
+
+def test_the_static_copy_says_every_answer_without_building_a_control(finder):
+    html = finder.static_html()
+    assert "Child&#x27;s first name (fictional)" in html and "Sam" in html
+    assert list(finder.controls.built) == ["authority"]

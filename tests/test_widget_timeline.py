@@ -124,3 +124,19 @@ def test_static_copy_has_chart_table_and_flags_for_slides_and_reports():
     html = bundle["text/html"]
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert "<svg" in html and "<table" in html and "Urgent:" in html
+
+
+def test_only_the_dates_the_route_uses_are_built_and_a_new_route_builds_its_own():
+    from workshop_kit.core.content import timescales
+    from workshop_kit.core.timeline import dates_used_by
+
+    widget = TimelinePlanner("sgo_abroad")
+    sgo = set(dates_used_by("sgo_abroad", timescales()))
+    assert set(widget.dates.built) == sgo, "a page opens with the route's own pickers only"
+    widget.dates["sgo_notice_given"].value = dt.date(2026, 6, 1)
+    widget.route.value = "s84_adoption"
+    adoption = set(dates_used_by("s84_adoption", timescales()))
+    shown = {d for d, p in widget.dates.built.items() if p in widget.children}
+    assert shown == adoption
+    widget.route.value = "sgo_abroad"
+    assert widget.dates["sgo_notice_given"].value == dt.date(2026, 6, 1), "kept while away"

@@ -141,3 +141,21 @@ def test_static_copy_has_summary_plan_and_evidence_for_slides_and_reports():
     html = widget._repr_mimebundle_()["text/html"]
     assert "Outcome:" in html and "Outline support plan" in html
     assert "Viability evidence by domain" in html
+
+
+def test_the_domains_open_by_group_and_a_card_is_built_when_its_group_first_opens():
+    widget = ViabilityBuilder({"accommodation": {"rating": "positive"}})
+    assert widget.domains.built == {}, "a page opens with no card's controls"
+    assert widget.evidence["accommodation"].rating is Rating.POSITIVE
+    general = widget.groups["General factors"]
+    assert general.toggle.description.startswith("Show the ")
+    before = widget.results
+    general.toggle.click()
+    assert general.is_open and widget.results == before, "opening changes no rating"
+    general_ids = [d.id for d in FRAMEWORK.domains if not d.overseas]
+    assert sorted(widget.domains.built) == sorted(general_ids)
+    assert widget.ratings["accommodation"].value is Rating.POSITIVE
+    widget.ratings["accommodation"].value = Rating.SERIOUS_CONCERN
+    assert widget.result.outcome is Outcome.NOT_REALISTIC
+    general.toggle.click()
+    assert not general.is_open and widget.result.outcome is Outcome.NOT_REALISTIC

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import ipywidgets as widgets
 import traitlets
@@ -41,6 +42,95 @@ def static_html(widget: widgets.Widget | StaticHTML) -> str:
     if isinstance(widget, widgets.Box):
         return "".join(static_html(child) for child in widget.children)
     return ""
+
+
+@dataclass
+class HTMLPart:
+    """One part of what a widget shows (a status line, a table), not a widget of its own: parts
+    that change together and sit together are shown as one HTML widget, since every model's
+    state goes over the websocket when a page opens (issue 16)."""
+
+    value: str = ""
+
+
+W = TypeVar("W", bound=widgets.Widget)
+
+
+class BuiltOnFirstUse(Mapping[str, W], Generic[W]):
+    """A widget's controls by name, each built the first time it is asked for (shown, or set
+    by a program): a page opens with the controls it shows, and the rest cost nothing until
+    they are needed (issue 16). `built` holds the ones made so far."""
+
+    def __init__(self, names: Iterable[str], build: Callable[[str], W]):
+        self._names = tuple(names)
+        self._build = build
+        self.built: dict[str, W] = {}
+
+    def __getitem__(self, name: str) -> W:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self.built:
+            self.built[name] = self._build(name)
+        return self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+DISCLOSURE_STYLE = """
+<style>
+.jupyter-widgets.wk-disclosure-toggle { margin: .6em 0 .2em 0; font-weight: bold;
+                                        align-self: flex-start; }
+</style>
+"""
+"""How a disclosure's button looks: in a widget's stylesheet, so the button shares one Layout and
+one Style model with every other plain button."""
+
+
+class Disclosure:
+    """A part of a widget behind a button that shows or hides it. Closed at first: its widgets are
+    built the first time it is opened, and placed just after the button in the box that holds
+    it (issue 16: a page opens with the models it shows; a disclosure is no box of its own). The
+    button stays where it is, so it keeps the keyboard's focus, and its label says what pressing
+    it does; Tab then goes on into what it opened. Put `toggle` in a box, then `place_in` it."""
+
+    def __init__(self, show_words: str, hide_words: str,
+                 build: Callable[[], Sequence[widgets.Widget]], *, tooltip: str = ""):
+        self.show_words, self.hide_words = show_words, hide_words
+        self._build = build
+        self._box: widgets.Box | None = None
+        self.body: widgets.VBox | None = None
+        self.toggle = widgets.Button(
+            description=show_words, icon="chevron-right", tooltip=tooltip or show_words,
+            layout=shared_layout(width="auto"), style=shared_style(widgets.Button),
+        )
+        self.toggle.add_class("wk-disclosure-toggle")
+        self.toggle.on_click(lambda _button: self.expand(not self.is_open))
+
+    def place_in(self, box: widgets.Box) -> None:
+        """The box whose children hold `toggle`: what is opened goes in just after it."""
+        self._box = box
+
+    @property
+    def is_open(self) -> bool:
+        return self.body is not None and self.body.layout.display != "none"
+
+    def expand(self, is_open: bool = True) -> None:
+        """Show (building it the first time) or hide what is behind the button."""
+        if is_open and self.body is None:
+            if self._box is None:
+                raise RuntimeError("a Disclosure opens inside a box: call place_in(box) first")
+            self.body = widgets.VBox(list(self._build()), layout=widgets.Layout())
+            children = list(self._box.children)
+            at = children.index(self.toggle) + 1
+            self._box.children = (*children[:at], self.body, *children[at:])
+        if self.body is not None:
+            self.body.layout.display = None if is_open else "none"
+        self.toggle.description = self.hide_words if is_open else self.show_words
+        self.toggle.icon = "chevron-down" if is_open else "chevron-right"
 
 
 class StaticBox(widgets.VBox):
@@ -96,21 +186,35 @@ class WorkshopWidget(StaticBox):
     def __init__(self, children: Sequence[widgets.Widget] = (), *, alert_at: int | None = None,
                  **kwargs: Any):
         shown = list(children)
-        alert = self.alert  # created on first use; a subclass may already have placed it
-        if alert not in shown:
-            shown.insert(len(shown) if alert_at is None else alert_at, alert)
+        # The alert line is built the first time a callback fails (most pages never need it, and
+        # an unbuilt line sends nothing: issue 16); it then goes where `alert_at` says, before
+        # the child that is there now. A subclass may place it itself (`_place_alert`).
+        if alert_at is not None and -len(shown) <= alert_at < len(shown):
+            self._alert_before: widgets.Widget | None = shown[alert_at]
+        else:
+            self._alert_before = None
+        kwargs.setdefault("layout", shared_layout())  # the widget's own box never changes
         super().__init__(shown, **kwargs)
         self.add_class("wk-widget")
 
     @property
     def alert(self) -> widgets.HTML:
-        """The widget's alert line: hidden until a callback fails."""
+        """The widget's alert line, built and placed on first use: hidden until a callback
+        fails."""
         line = self.__dict__.get("_alert_line")
         if line is None:
             line = widgets.HTML(layout=widgets.Layout(display="none"))
             line.add_class("wk-alert-line")
             self.__dict__["_alert_line"] = line
+            self._place_alert(line)
         return line
+
+    def _place_alert(self, line: widgets.HTML) -> None:
+        """Put the new alert line in this widget: before the child `alert_at` named, else last."""
+        children: list[widgets.Widget] = list(self.children)  # type: ignore[has-type]
+        before = self._alert_before
+        at = children.index(before) if before in children else len(children)
+        self.children = (*children[:at], line, *children[at:])
 
     @classmethod
     def slide_html(cls, *args: Any, **kwargs: Any) -> str:
@@ -156,14 +260,15 @@ class WorkshopWidget(StaticBox):
         self.alert.layout.display = None
 
     def clear_problem(self) -> None:
-        if self.alert.value:
+        if "_alert_line" in self.__dict__ and self.alert.value:
             self.alert.value = ""
             self.alert.layout.display = "none"
 
     @property
     def problem(self) -> str:
         """The alert line's text as shown ('' when all is well)."""
-        return self.alert.value
+        line = self.__dict__.get("_alert_line")
+        return line.value if line is not None else ""
 
 
 _SHARED: dict[tuple[Any, ...], widgets.Widget] = {}

@@ -1,10 +1,13 @@
-"""A knowledge check a room can answer together: every question stacked, each with its own
-"Check" button, immediate feedback in words, a second try after a wrong answer, and a running
-score. Built to be projected: a checked answer stays in full-contrast text."""
+"""A knowledge check a room can answer together: one question at a time, with Previous and Next,
+each with its own "Check" button, immediate feedback in words, a second try after a wrong answer,
+and a running score. Built to be projected: a checked answer stays in full-contrast text.
+
+A question's controls are built the first time it is shown (issue 16: every widget model's state
+goes over the websocket when a page opens, so a page opens with one question's, not seven)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from html import escape
 
@@ -47,7 +50,7 @@ class QuestionCheck(widgets.VBox):
         self.show_answer = show_answer
         self.result: Feedback | None = None
         self._on_checked = on_checked
-        prompt = fixed_html(QUESTION_STYLE + f'<div class="wk"><p><strong>Question {number} of '
+        prompt = fixed_html(STYLE + QUESTION_STYLE + f'<div class="wk"><p><strong>Question {number} of '
                               f"{total}.</strong> {escape(question.prompt)}</p></div>")
         # RadioButtons render their labels as plain text (textContent), so labels are not
         # HTML-escaped here: escaping would show "&amp;" to the room.
@@ -66,13 +69,22 @@ class QuestionCheck(widgets.VBox):
             tooltip=f"Show the answer to question {number}", layout=shared_layout(width="auto"),
             style=shared_style(widgets.Button))
         self.attempts = 0
-        self.feedback = fixed_html()
+        self._feedback: widgets.HTML | None = None
         buttons = widgets.HBox([self.check_button, self.show_button], layout=shared_layout())
-        super().__init__([prompt, self.choice, buttons, self.feedback],
+        super().__init__([prompt, self.choice, buttons],
                          layout=shared_layout(border="1px solid #8a8a8a", padding="0.3em 0.8em",
                                               margin="0 0 1em 0"))
         self.add_class("wk-question")
         self.reset()
+
+    @property
+    def feedback(self) -> widgets.HTML:
+        """The line under the buttons that says how the answer went, built the first time there
+        is something to say (issue 16); its text has role="status", so a screen reader says it."""
+        if self._feedback is None:
+            self._feedback = fixed_html()
+            self.children = (*self.children, self._feedback)  # type: ignore[has-type]
+        return self._feedback
 
     def check(self) -> Feedback | None:
         """Mark the chosen answer and show why; with nothing chosen, say so and change nothing."""
@@ -114,11 +126,41 @@ class QuestionCheck(widgets.VBox):
         self.choice.value = None
         self.choice.disabled = self.check_button.disabled = self.show_button.disabled = False
         self.check_button.description = f"Check question {self.number}"
-        self.feedback.value = answer_html(self.question) if self.show_answer else ""
+        if self.show_answer:
+            self.feedback.value = answer_html(self.question)
+        elif self._feedback is not None:
+            self._feedback.value = ""
+
+
+class _Questions(Sequence[QuestionCheck]):
+    """The check's questions in order, each built the first time it is asked for."""
+
+    def __init__(self, build: Callable[[int], QuestionCheck], total: int):
+        self._build = build
+        self._total = total
+        self.built: dict[int, QuestionCheck] = {}
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._total))]
+        if index < 0:
+            index += self._total
+        if not 0 <= index < self._total:
+            raise IndexError(f"question {index + 1} of {self._total}")
+        if index not in self.built:
+            self.built[index] = self._build(index)
+        return self.built[index]
+
+    def __iter__(self) -> Iterator[QuestionCheck]:
+        return (self[i] for i in range(self._total))
 
 
 class KnowledgeCheck(WorkshopWidget):
-    """A bank of questions, all on one page so a trainer can scroll through them with the room.
+    """A bank of questions, one shown at a time: Previous and Next move through them (from the
+    last, Next goes back to the first), so a trainer can take the room through them in turn.
 
     `show_answers=True` is the trainer's view: every answer and explanation is visible from the
     start (and in the static copy), for preparing or for going through the answers together.
@@ -132,48 +174,77 @@ class KnowledgeCheck(WorkshopWidget):
         self.bank = (bank_id_or_bank if isinstance(bank_id_or_bank, QuestionBank)
                      else question_bank(bank_id_or_bank))
         self.show_answers = show_answers
-        total = len(self.bank.questions)
-        self.questions = [
-            QuestionCheck(self.bank, q, n, total, show_answer=show_answers,
-                          on_checked=lambda: self._update())
-            for n, q in enumerate(self.bank.questions, start=1)
-        ]
+        self.questions = _Questions(self._build_question, len(self.bank.questions))
+        self.current = 0
         # A notebook that gives its own heading and instructions passes heading=False, so a
         # projected page says them once.
         title = (f'<h3>Knowledge check: {escape(self.bank.title)}</h3><p class="wk-note">Choose '
                  "an answer to each question, then press its Check button. Training material, "
                  "not legal advice.</p>" if heading else "")
-        heading_html = fixed_html(STYLE + f'<div class="wk">{title}</div>')
+        heading_html = [fixed_html(STYLE + f'<div class="wk">{title}</div>')] if heading else []
         self.score = fixed_html()
+        button = {"layout": shared_layout(width="auto"), "style": shared_style(widgets.Button)}
+        self.previous = widgets.Button(description="Previous question", icon="arrow-left",
+                                       tooltip="Show the question before this one", **button)
+        self.next = widgets.Button(description="Next question", icon="arrow-right",
+                                   tooltip="Show the next question", **button)
         self.try_again = widgets.Button(description="Try again", icon="refresh",
                                         tooltip="Clear every answer and start again",
                                         layout=shared_layout(),
                                         style=shared_style(widgets.Button))
-        for card in self.questions:  # looked up on each click, so an override is what runs
-            self.on_click(card.check_button, partial(_call, card, "check"))
-            self.on_click(card.show_button, partial(_call, card, "reveal"))
+        self.on_click(self.previous, partial(self.go_to_offset, -1))
+        self.on_click(self.next, partial(self.go_to_offset, 1))
         self.on_click(self.try_again, partial(_call, self, "reset"))
-        super().__init__([heading_html, self.score, *self.questions, self.try_again],
-                         alert_at=2, **kwargs)
+        # The question sits in a box of its own, so moving on redraws only the question: the
+        # Previous and Next buttons below it keep the keyboard's focus.
+        self.shown = widgets.VBox([self.questions[0]], layout=shared_layout())
+        navigation = widgets.HBox([self.previous, self.next], layout=shared_layout())
+        super().__init__([*heading_html, self.score, self.shown, navigation, self.try_again],
+                         alert_at=len(heading_html) + 1, **kwargs)
         self.add_class("wk-knowledge-check")
+        self.show_question(0)
+
+    def _build_question(self, index: int) -> QuestionCheck:
+        card = QuestionCheck(self.bank, self.bank.questions[index], index + 1,
+                             len(self.bank.questions), show_answer=self.show_answers,
+                             on_checked=lambda: self._update())
+        # looked up on each click, so an override is what runs
+        self.on_click(card.check_button, partial(_call, card, "check"))
+        self.on_click(card.show_button, partial(_call, card, "reveal"))
+        return card
+
+    def show_question(self, index: int) -> None:
+        """Show question `index` (from 0), built now if it has not been shown before."""
+        card = self.questions[index]
+        self.current = index % len(self.questions)
+        if self.shown.children != (card,):
+            self.shown.children = (card,)
         self._update()
+
+    def go_to_offset(self, step: int) -> None:
+        self.show_question((self.current + step) % len(self.questions))
 
     @property
     def answered(self) -> int:
-        return sum(q.result is not None for q in self.questions)
+        return sum(q.result is not None for q in self.questions.built.values())
 
     @property
     def correct(self) -> int:
-        return sum(q.result is not None and q.result.correct for q in self.questions)
+        return sum(q.result is not None and q.result.correct
+                   for q in self.questions.built.values())
 
     def reset(self) -> None:
-        for question in self.questions:
+        for question in self.questions.built.values():
             question.reset()
+        self.show_question(0)
         self._update()
 
     def _update(self) -> None:
         total = len(self.questions)
-        self.score.value = score_html(self.answered, total, self.correct)
+        # One status line: the score, and which question is shown (said when Next is pressed).
+        self.score.value = score_html(self.answered, total, self.correct).replace(
+            "</div>", f'<p class="wk-note">Showing question {self.current + 1} of {total}.</p>'
+            "</div>", 1)
         self.results = {"answered": self.answered, "correct": self.correct, "total": total}
 
     def static_html(self) -> str:

@@ -16,6 +16,7 @@ from workshop_kit.core.orders import (
 )
 from workshop_kit.faces.render.orders import comparison_table
 from workshop_kit.faces.widgets.base import (
+    HTMLPart,
     WorkshopWidget,
     fixed_html,
     shared_layout,
@@ -48,15 +49,15 @@ class OrdersComparison(WorkshopWidget):
             value=False, description="Show only the rows where they differ", indent=False,
             layout=shared_layout(width="auto"), style=shared_style(widgets.Checkbox),
         )
-        self.status = fixed_html(layout=shared_layout(min_height="1.5em"))
-        self.table = fixed_html()
+        self.status, self.table = HTMLPart(), HTMLPart()
+        self.shown = fixed_html()  # the status line above the table, one widget
         self.react([*self._boxes.values(), self.only_differences], self._update)
         legend = fixed_html(
             f"<strong>Choose {MIN_COMPARED} to {MAX_COMPARED} orders to compare</strong>"
         )
         choices = widgets.HBox(list(self._boxes.values()),
                                layout=shared_layout(flex_flow="row wrap"))
-        super().__init__([legend, choices, self.only_differences, self.status, self.table],
+        super().__init__([legend, choices, self.only_differences, self.shown],
                          alert_at=3, **kwargs)
         self.add_class("wk-orders-comparison")
         self._update()
@@ -79,6 +80,7 @@ class OrdersComparison(WorkshopWidget):
             self.status.value = (f'<span role="status">Choose at least {MIN_COMPARED} orders to see '
                                  "them side by side.</span>")
             self.table.value = ""
+            self._show()
             self.results = {"selected": chosen, "rows": 0}
             return
         self.status.value = (
@@ -88,7 +90,12 @@ class OrdersComparison(WorkshopWidget):
         )
         comparison = compare(self.chart, chosen, only_differences=self.only_differences.value)
         self.table.value = comparison_table(comparison)
+        self._show()
         self.results = {"selected": chosen, "rows": len(comparison.rows)}
+
+    def _show(self) -> None:
+        self.shown.value = (f'<div style="min-height:1.5em;margin-bottom:4px">'
+                            f"{self.status.value}</div>{self.table.value}")
 
     def static_html(self) -> str:
         """The table as it stands, for slides and reports."""

@@ -9,6 +9,7 @@ this module asks the questions and shows the verdicts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
@@ -34,6 +35,10 @@ from workshop_kit.faces.render.case_card import (
 from workshop_kit.faces.render.country import option_label
 from workshop_kit.faces.render.routes import route_verdicts_html, verdict_summary_html
 from workshop_kit.faces.widgets.base import (
+    DISCLOSURE_STYLE,
+    BuiltOnFirstUse,
+    Disclosure,
+    HTMLPart,
     WorkshopWidget,
     fixed_html,
     shared_layout,
@@ -94,8 +99,22 @@ def _checkbox(label: str, value: bool) -> widgets.Checkbox:
                             layout=shared_layout(width="60em", max_width="100%"))
 
 
-def _heading(text: str) -> widgets.HTML:
-    return fixed_html(f'<div class="wk"><h4 style="margin:.6em 0 .2em">{escape(text)}</h4></div>')
+SECTIONS = {
+    "The carers": ("country", "habitually_resident", "connection", "domiciled"),
+    "The child": ("first_name", "age", "understanding", "british_citizen", "settled_abroad",
+                  "legal_status", "trial_placement", "right_of_entry", "view_moving",
+                  "view_adoption"),
+    "Consents": ("consent_placement", "consent_adoption", "art33"),
+}
+"""The questions after the local authority, in groups; each group opens under its own button."""
+
+
+def _questions_on(title: str, names: Sequence[str],
+                  controls: BuiltOnFirstUse[widgets.ValueWidget]) -> Disclosure:
+    """A group of the route finder's questions, closed at first, built when first opened."""
+    what = f"{title[:1].lower()}{title[1:]}"
+    return Disclosure(f"Show the questions on {what} ({len(names)})",
+                      f"Hide the questions on {what}", lambda: [controls[n] for n in names])
 
 
 class RouteFinder(WorkshopWidget):
@@ -125,76 +144,82 @@ class RouteFinder(WorkshopWidget):
         def words(mapping: dict[Any, str]) -> list[tuple[str, str]]:
             return [(text, key.value) for key, text in mapping.items()]
 
-        self.controls: dict[str, widgets.ValueWidget] = {
-            "authority": _dropdown("The local authority is in", words(AUTHORITY_WORDS),
-                                   start["authority"]),
-            "country": _dropdown("Country where the carers live",
-                                 [(option_label(c), c.id) for c in abroad], start["country"]),
-            "habitually_resident": _checkbox("The carers are habitually resident in that country",
-                                             start["habitually_resident"]),
-            "connection": _dropdown("The carers are", words(CONNECTION_WORDS), start["connection"]),
-            "domiciled": _dropdown("A carer domiciled in the British Islands?", DOMICILE_OPTIONS,
-                                   start["domiciled"]),
-            "first_name": widgets.Text(value=start["first_name"],
-                                       description="Child's first name (fictional)",
-                                       style=shared_style(widgets.Text, **_LABEL),
-                                       layout=shared_layout(**_WIDE), continuous_update=False),
-            # Not a BoundedIntText: that silently clamps 18 to 17; an age out of range is refused
-            # in words instead.
-            "age": widgets.IntText(value=start["age"], description="Child's age (0 to 17)",
-                                   style=shared_style(widgets.Dropdown, **_LABEL),
-                                   layout=shared_layout(width="28em")),
-            "understanding": _dropdown("Child's understanding of the plan",
-                                       words(UNDERSTANDING_WORDS), start["understanding"]),
-            "british_citizen": _checkbox("The child is a British citizen", start["british_citizen"]),
-            "settled_abroad": _checkbox("The child already lives, settled, in the carers' country",
-                                        start["settled_abroad"]),
-            "legal_status": _dropdown("Child's legal status", words(LEGAL_STATUS_WORDS),
-                                      start["legal_status"]),
-            "trial_placement": _checkbox("The plan moves the child abroad before the final order",
-                                         start["trial_placement"]),
-            "right_of_entry": _dropdown("Child's right to enter and live there",
-                                        words(RIGHT_OF_ENTRY_WORDS), start["right_of_entry"]),
-            "view_moving": _dropdown("Child's view of moving abroad", words(STANCE_WORDS),
-                                     start["view_moving"]),
-            "view_adoption": _dropdown("Child's view of adoption", words(STANCE_WORDS),
-                                       start["view_adoption"]),
-            "consent_placement": _dropdown("Parents' consent to living abroad",
-                                           words(CONSENT_WORDS), start["consent_placement"]),
-            "consent_adoption": _dropdown("Parents' consent to adoption", words(CONSENT_WORDS),
-                                          start["consent_adoption"]),
-            "art33": _dropdown("Art 33 consent (1996 Convention)", words(ART33_WORDS),
-                               start["art33"]),
+        # What each question is and its choices, so a question is built when it is first shown
+        # and the answers can be said in words without building it (issue 16).
+        self._questions: dict[str, tuple[str, list[tuple[str, str]] | None]] = {
+            "authority": ("The local authority is in", words(AUTHORITY_WORDS)),
+            "country": ("Country where the carers live",
+                        [(option_label(c), c.id) for c in abroad]),
+            "habitually_resident": ("The carers are habitually resident in that country", None),
+            "connection": ("The carers are", words(CONNECTION_WORDS)),
+            "domiciled": ("A carer domiciled in the British Islands?", DOMICILE_OPTIONS),
+            "first_name": ("Child's first name (fictional)", None),
+            "age": ("Child's age (0 to 17)", None),
+            "understanding": ("Child's understanding of the plan", words(UNDERSTANDING_WORDS)),
+            "british_citizen": ("The child is a British citizen", None),
+            "settled_abroad": ("The child already lives, settled, in the carers' country", None),
+            "legal_status": ("Child's legal status", words(LEGAL_STATUS_WORDS)),
+            "trial_placement": ("The plan moves the child abroad before the final order", None),
+            "right_of_entry": ("Child's right to enter and live there",
+                               words(RIGHT_OF_ENTRY_WORDS)),
+            "view_moving": ("Child's view of moving abroad", words(STANCE_WORDS)),
+            "view_adoption": ("Child's view of adoption", words(STANCE_WORDS)),
+            "consent_placement": ("Parents' consent to living abroad", words(CONSENT_WORDS)),
+            "consent_adoption": ("Parents' consent to adoption", words(CONSENT_WORDS)),
+            "art33": ("Art 33 consent (1996 Convention)", words(ART33_WORDS)),
         }
+        self._start = start
+        self.controls: BuiltOnFirstUse[widgets.ValueWidget] = BuiltOnFirstUse(
+            self._questions, self._control)
         self.case: CaseFacts | None = None
         self.result: list[RouteAssessment] = []
-        self.status = fixed_html()
-        self.output = fixed_html()
-        self.react(self.controls.values(), self._update)
-        c = self.controls
+        self.status, self.output = HTMLPart(), HTMLPart()
+        self.shown = fixed_html()  # the summary line above the verdicts, one widget
         self.intro = fixed_html(
-            STYLE + '<div class="wk"><p><strong>Find the routes for a new case.</strong> Answer the '
-            "questions below about a hypothetical child and carers abroad; the verdict for every "
-            "route, and why, updates as you change an answer. Training material, not legal "
-            "advice.</p></div>"
+            STYLE + DISCLOSURE_STYLE + '<div class="wk"><p><strong>Find the routes for a new '
+            "case.</strong> Answer the questions below about a hypothetical child and carers "
+            "abroad; the verdict for every route, and why, updates as you change an answer. "
+            "Training material, not legal advice.</p></div>"
         )
+        self.sections = {title: _questions_on(title, names, self.controls)
+                         for title, names in SECTIONS.items()}
         super().__init__(
-            [self.intro, c["authority"],
-             _heading("The carers"), c["country"], c["habitually_resident"], c["connection"],
-             c["domiciled"],
-             _heading("The child"), c["first_name"], c["age"], c["understanding"],
-             c["british_citizen"], c["settled_abroad"], c["legal_status"], c["trial_placement"],
-             c["right_of_entry"], c["view_moving"], c["view_adoption"],
-             _heading("Consents"), c["consent_placement"], c["consent_adoption"], c["art33"],
-             self.status, self.output],
-            alert_at=-2, **kwargs,
+            [self.intro, self.controls["authority"],
+             *(section.toggle for section in self.sections.values()), self.shown],
+            alert_at=-1, **kwargs,
         )
+        for section in self.sections.values():
+            section.place_in(self)
         self.add_class("wk-route-finder")
         self._update()
 
+    def _control(self, name: str) -> widgets.ValueWidget:
+        label, options = self._questions[name]
+        value = self._start[name]
+        control: widgets.ValueWidget
+        if options is not None:
+            control = _dropdown(label, options, value)
+        elif name == "first_name":
+            control = widgets.Text(value=value, description=label,
+                                   style=shared_style(widgets.Text, **_LABEL),
+                                   layout=shared_layout(**_WIDE), continuous_update=False)
+        elif name == "age":
+            # Not a BoundedIntText: that silently clamps 18 to 17; an age out of range is
+            # refused in words instead.
+            control = widgets.IntText(value=value, description=label,
+                                      style=shared_style(widgets.Dropdown, **_LABEL),
+                                      layout=shared_layout(width="28em"))
+        else:
+            control = _checkbox(label, value)
+        # Looked up when called: a control built later still runs this widget's `_update` now.
+        self.react([control], lambda change: self._update(change))
+        return control
+
     @property
     def answers(self) -> dict[str, Any]:
-        return {name: control.value for name, control in self.controls.items()}
+        built = self.controls.built
+        return {name: built[name].value if name in built else self._start[name]
+                for name in self._questions}
 
     def verdicts(self) -> dict[Route, Verdict]:
         return {a.route: a.verdict for a in self.result}
@@ -206,24 +231,27 @@ class RouteFinder(WorkshopWidget):
             self.case, self.result = None, []
             self.status.value = _problems(error)
             self.output.value = ""
+            self.shown.value = self.status.value
             self.results = {"verdicts": {}}
             return
         self.result = find_routes(self.case, self.countries, today=self.today)
         self.status.value = verdict_summary_html(self.result)
         self.output.value = route_verdicts_html(self.result)
+        self.shown.value = self.status.value + self.output.value
         self.results = {"verdicts": {a.route.value: a.verdict.value for a in self.result}}
 
     def answers_html(self) -> str:
         """The answers in words, so a frozen copy says which case its verdicts are for."""
         rows = []
-        for control in self.controls.values():
-            if isinstance(control, widgets.Checkbox):
-                shown = "Yes" if control.value else "No"
-            elif isinstance(control, widgets.Dropdown):
-                shown = control.label or ""
+        for name, value in self.answers.items():  # from the answers: builds no control
+            label, options = self._questions[name]
+            if isinstance(value, bool):
+                shown = "Yes" if value else "No"
+            elif options is not None:
+                shown = next((text for text, key in options if key == value), "")
             else:
-                shown = str(control.value)
-            rows.append(f'<tr><th scope="row">{escape(control.description)}</th>'
+                shown = str(value)
+            rows.append(f'<tr><th scope="row">{escape(label)}</th>'
                         f"<td>{escape(shown)}</td></tr>")
         return ('<table class="wk wk-table wk-narrow"><caption>The hypothetical case</caption>'
                 f"<tbody>{''.join(rows)}</tbody></table>")

@@ -31,6 +31,8 @@ from workshop_kit.faces.render.timeline import (
     timeline_table,
 )
 from workshop_kit.faces.widgets.base import (
+    BuiltOnFirstUse,
+    HTMLPart,
     WorkshopWidget,
     fixed_html,
     shared_layout,
@@ -39,7 +41,6 @@ from workshop_kit.faces.widgets.base import (
 
 _LABEL_STYLE = {"description_width": "24em"}  # the longest date name must not be cut off
 _PICKER_LAYOUT = {"width": "40em", "max_width": "100%", "margin": "2px 0"}
-_HIDDEN_PICKER = {**_PICKER_LAYOUT, "display": "none"}
 
 
 class TimelinePlanner(WorkshopWidget):
@@ -70,56 +71,61 @@ class TimelinePlanner(WorkshopWidget):
             style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
             layout=shared_layout(width="58em", max_width="100%"),
         )
-        self.dates: dict[str, widgets.DatePicker] = {
-            date_id: widgets.DatePicker(
-                value=given.get(date_id), description=DATE_LABELS[date_id],
-                style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
-                layout=shared_layout(**_PICKER_LAYOUT),
-            )
-            for date_id in KNOWN_DATES
-        }
+        self._given = given
+        # A picker is built when the chosen route first uses it: a page opens with its route's
+        # pickers only (issue 16); a date entered stays when the route changes and back.
+        self.dates: BuiltOnFirstUse[widgets.DatePicker] = BuiltOnFirstUse(KNOWN_DATES,
+                                                                          self._picker)
         self.today = widgets.DatePicker(
             value=today, description="Today (to check what is overdue)",
             style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
             layout=shared_layout(**_PICKER_LAYOUT),
         )
-        self.status = fixed_html()
-        self.hints = fixed_html()
-        self.chart = fixed_html()
-        self.table = fixed_html()
-        self.flags = fixed_html()
-        self.reference = fixed_html()
+        self.status, self.hints, self.chart = HTMLPart(), HTMLPart(), HTMLPart()
+        self.table, self.flags, self.reference = HTMLPart(), HTMLPart(), HTMLPart()
+        self.plan = fixed_html()
         self.timeline: Timeline | None = None
-        self.react([self.route, *self.dates.values(), self.today], self._update)
-        intro = fixed_html(
+        self.react([self.route, self.today], self._update)
+        self._intro = fixed_html(
             STYLE + '<div class="wk"><p><strong>Plan the statutory milestones.</strong> Choose a '
             "route and enter the dates the case knows; leave a date empty if it has not happened. "
             "Everything below updates as you change them. The example dates are fictional.</p></div>"
         )
-        dates_heading = fixed_html('<div class="wk"><strong>Dates in the case</strong></div>')
-        super().__init__(
-            [intro, self.route, dates_heading, *self.dates.values(), self.today, self.status,
-             self.hints, self.chart, self.table, self.flags, self.reference],
-            alert_at=4 + len(self.dates), **kwargs,
-        )
+        self._dates_heading = fixed_html('<div class="wk"><strong>Dates in the case</strong></div>')
+        super().__init__(self._shown(), alert_at=-1, **kwargs)
         self.add_class("wk-timeline-planner")
         self._update()
+
+    def _picker(self, date_id: str) -> widgets.DatePicker:
+        picker = widgets.DatePicker(
+            value=self._given.get(date_id), description=DATE_LABELS[date_id],
+            style=shared_style(widgets.Dropdown, **_LABEL_STYLE),
+            layout=shared_layout(**_PICKER_LAYOUT),
+        )
+        # Looked up when called: a control built later still runs this widget's `_update` now.
+        self.react([picker], lambda change: self._update(change))
+        return picker
+
+    def _shown(self) -> list[widgets.Widget]:
+        """The controls in order, with a date picker for each date the chosen route uses only."""
+        used = dates_used_by(self.route.value, load_timescales())
+        pickers = [self.dates[date_id] for date_id in KNOWN_DATES if date_id in used]
+        alert = [self.alert] if "_alert_line" in self.__dict__ else []
+        return [self._intro, self.route, self._dates_heading, *pickers, self.today, *alert,
+                self.plan]
 
     @property
     def known(self) -> dict[str, dt.date | None]:
         """The dates as entered that the chosen route uses (empty pickers give None)."""
-        entered = {date_id: picker.value for date_id, picker in self.dates.items()}
+        entered = {date_id: (self.dates.built[date_id].value if date_id in self.dates.built
+                             else self._given.get(date_id)) for date_id in KNOWN_DATES}
         return dates_for_route(self.route.value, entered, load_timescales())
 
     def _update(self, _change: object = None) -> None:
         today = self.today.value
-        used = dates_used_by(self.route.value, load_timescales())
-        shown, hidden = shared_layout(**_PICKER_LAYOUT), shared_layout(**_HIDDEN_PICKER)
-        for date_id, picker in self.dates.items():  # ask only for the dates this route uses
-            # Two shared Layouts swapped, never one changed: every picker shares them (issue 16).
-            layout = shown if date_id in used else hidden
-            if picker.layout is not layout:
-                picker.layout = layout
+        shown = self._shown()  # ask only for the dates this route uses
+        if list(self.children) != shown:
+            self.children = tuple(shown)
         timeline = plan_timeline(self.route.value, self.known, today=today)
         self.timeline = timeline
         urgent = sum(f.severity is DelaySeverity.URGENT for f in timeline.flags)
@@ -132,6 +138,10 @@ class TimelinePlanner(WorkshopWidget):
         self.table.value = timeline_table(timeline)
         self.flags.value = delay_flags_html(timeline)
         self.reference.value = reference_rules_html(timeline)
+        # 4px apart, as the parts were when each was a widget of its own
+        self.plan.value = "".join(f'<div style="margin-top:4px">{part.value}</div>'
+                                  for part in (self.status, self.hints, self.chart, self.table,
+                                               self.flags, self.reference) if part.value)
         self.results = {"route": timeline.route,
                         "dates": {m.id: m.due.isoformat() for m in timeline.milestones},
                         "flags": len(timeline.flags), "urgent": urgent}

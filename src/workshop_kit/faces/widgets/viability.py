@@ -4,6 +4,7 @@ make of it and which concerns an outline support plan would need to answer."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -31,6 +32,9 @@ from workshop_kit.faces.render.viability import (
     viability_summary_html,
 )
 from workshop_kit.faces.widgets.base import (
+    DISCLOSURE_STYLE,
+    BuiltOnFirstUse,
+    Disclosure,
     WorkshopWidget,
     fixed_html,
     shared_layout,
@@ -151,47 +155,74 @@ class ViabilityBuilder(WorkshopWidget):
         if unknown:
             raise ValueError(f"unknown viability domain(s) {unknown}; known: "
                              f"{', '.join(d.id for d in self.framework.domains)}")
-        self.domains: dict[str, DomainRating] = {
-            d.id: DomainRating(d, read_evidence(given.get(d.id))) for d in self.framework.domains
-        }
-        self.ratings: dict[str, widgets.Dropdown] = {i: c.rating for i, c in self.domains.items()}
-        self.notes: dict[str, widgets.Textarea] = {i: c.note for i, c in self.domains.items()}
+        ids = [d.id for d in self.framework.domains]
+        self._given = {domain_id: read_evidence(given.get(domain_id)) for domain_id in ids}
+        # A domain's card is built the first time it is shown (its group opened) or set by a
+        # program: a page opens with no card's controls (issue 16).
+        self.domains: BuiltOnFirstUse[DomainRating] = BuiltOnFirstUse(ids, self._card)
+        self.ratings: BuiltOnFirstUse[widgets.Dropdown] = BuiltOnFirstUse(
+            ids, lambda domain_id: self.domains[domain_id].rating)
+        self.notes: BuiltOnFirstUse[widgets.Textarea] = BuiltOnFirstUse(
+            ids, lambda domain_id: self.domains[domain_id].note)
         self.summary = fixed_html()
         self.plan = fixed_html()
         self.result: ViabilitySummary | None = None
         self.support: SupportPlanOutline | None = None
         form: list[widgets.Widget] = []
+        self.groups: dict[str, Disclosure] = {}
         for title, overseas in GROUPS:
-            cards = [c for c in self.domains.values() if c.domain.overseas is overseas]
-            form.append(fixed_html(f'<div class="wk"><h3>{title} ({len(cards)})</h3></div>'))
-            form += cards
-        for card in self.domains.values():
-            self.react([card.rating, card.note], self._update)
+            ids_in = [d.id for d in self.framework.domains if d.overseas is overseas]
+            what = title[:1].lower() + title[1:]
+            form.append(fixed_html(f'<div class="wk"><h3>{title} ({len(ids_in)})</h3></div>'))
+            self.groups[title] = Disclosure(
+                f"Show the {len(ids_in)} domains: {what}", f"Hide the domains: {what}",
+                partial(self._cards, ids_in))
+            form.append(self.groups[title].toggle)
         intro = fixed_html(
-            STYLE + VIABILITY_STYLE + _STICKY
+            STYLE + VIABILITY_STYLE + _STICKY + DISCLOSURE_STYLE
             + '<div class="wk"><p><strong>Build a viability summary.</strong> '
             "Rate each domain from what the assessment found, and add a note if you wish. The "
             "summary and the outline support plan update as you go. Domains marked (essential) "
             "must be known before a carer can be called a realistic option.</p></div>"
         )
-        results = widgets.VBox([fixed_html('<div class="wk"><h3>Summary</h3></div>'), self.alert,
-                                self.summary, self.plan],
+        self._results = results = widgets.VBox(
+                                [fixed_html('<div class="wk"><h3>Summary</h3></div>'),
+                                 self.summary, self.plan],
                                layout=widgets.Layout(flex="2 1 22em", min_width="18em",
                                                      padding="0 0 0 1em"))
         results.add_class("wk-viability-results")
         columns = widgets.HBox(
-            [widgets.VBox(form, layout=widgets.Layout(flex="3 1 30em", min_width="20em")), results],
+            [form_box := widgets.VBox(form, layout=widgets.Layout(flex="3 1 30em",
+                                                                  min_width="20em")), results],
             layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start", width="100%"),
         )
         columns.add_class("wk-viability-columns")
+        for group in self.groups.values():
+            group.place_in(form_box)
         super().__init__([intro, columns], **kwargs)
         self.add_class("wk-viability-builder")
         self._update()
 
+    def _cards(self, domain_ids: list[str]) -> list[widgets.Widget]:
+        return [self.domains[domain_id] for domain_id in domain_ids]
+
+    def _card(self, domain_id: str) -> DomainRating:
+        card = DomainRating(self.framework.domain(domain_id), self._given[domain_id])
+        # Looked up when called: a card built later still runs this widget's `_update` now.
+        self.react([card.rating, card.note], lambda change: self._update(change))
+        return card
+
+    def _place_alert(self, line: widgets.HTML) -> None:
+        """The alert line goes under the summary's heading, where the change is seen."""
+        heading, *rest = self._results.children
+        self._results.children = (heading, line, *rest)
+
     @property
     def evidence(self) -> dict[str, Evidence]:
         """Every domain's evidence as the core reads it."""
-        return {domain_id: card.evidence() for domain_id, card in self.domains.items()}
+        built = self.domains.built
+        return {domain_id: built[domain_id].evidence() if domain_id in built else evidence
+                for domain_id, evidence in self._given.items()}
 
     def _update(self, _change: object = None) -> None:
         evidence = self.evidence
