@@ -175,6 +175,13 @@ def _jupyter_lite_json(packages: list[str]) -> dict[str, Any]:
     }
 
 
+SETTINGS_OVERRIDES = {
+    # Every cell in the page, not only those on screen (JupyterLab's default "full" windowing):
+    # the browser's find-in-page then finds any key point, and a workshop notebook is short.
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
+
+
 def build(output: Path = OUTPUT_DIR, cache: Path = CACHE_DIR) -> Path:
     """Build the site into `output` and return it. Raises LiteError with a one-line reason."""
     if not (PYODIDE_NPM / "pyodide-lock.json").is_file():
@@ -197,6 +204,7 @@ def build(output: Path = OUTPUT_DIR, cache: Path = CACHE_DIR) -> Path:
         lite_dir.mkdir()
         packages = sorted(lock["packages"])
         (lite_dir / "jupyter-lite.json").write_text(json.dumps(_jupyter_lite_json(packages), indent=2))
+        (lite_dir / "overrides.json").write_text(json.dumps(SETTINGS_OVERRIDES, indent=2))
         if output.exists():
             shutil.rmtree(output)
         done = subprocess.run(
