@@ -127,11 +127,23 @@ def _use_the_timeline_planner(page):  # type: ignore[no-untyped-def]
     return planner
 
 
+def _use_the_page_view_switch(page):  # type: ignore[no-untyped-def]
+    """As on Binder: a presentation switch, not a password (the notes are in the notebook)."""
+    from playwright.sync_api import expect
+
+    timings = page.get_by_text("Trainer: session timings")
+    expect(timings.first).to_be_hidden()
+    page.get_by_role("button", name="Trainer view").first.click()
+    expect(timings.first).to_be_visible(timeout=30_000)
+    return page.locator(".jp-Cell").filter(has=page.get_by_text("Trainer: session timings")).first
+
+
 NOTEBOOKS = {
     "index.ipynb": ("Special Guardianship with carers overseas", []),
     "00_orders_compared.ipynb": ("Special guardianship", []),
     "01_special_guardianship.ipynb": ("Special guardianship",
-                                      [_use_the_route_finder, _use_the_timeline_planner]),
+                                      [_use_the_route_finder, _use_the_timeline_planner,
+                                       _use_the_page_view_switch]),
     "02_convention_adoption.ipynb": ("adoption", [_use_the_route_finder, _use_the_timeline_planner]),
     "03_viability_and_support_plans.ipynb": ("Viability", []),
     "04_case_study_explorer.ipynb": ("Amira", []),
@@ -180,3 +192,29 @@ def test_lite_handlers_serve_the_built_site(tmp_path: Path) -> None:
     # On a thread of its own: Playwright's sync API keeps a loop running in the test thread.
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         assert pool.submit(asyncio.run, fetch()).result() == (200, b"<p>lite</p>")
+
+
+def test_the_start_message_offers_the_in_browser_edition_when_it_is_built() -> None:
+    from workshop_kit.faces import webapp
+
+    said = webapp.startup_message(webapp.RoomSettings(port=8866, trainer_key="k", lite=True))
+    assert "Run in your own browser (no kernel on this laptop): http://127.0.0.1:8866/lite/" in said
+    unbuilt = webapp.startup_message(webapp.RoomSettings(port=8866, trainer_key="k", lite=False))
+    assert "not built: run `make lite`" in unbuilt and "Run in your own browser" not in unbuilt
+
+
+def test_the_landing_page_offers_the_in_browser_edition_and_tells_the_trainer_how_to_build_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from workshop_kit.faces import workshop_page
+    from workshop_kit.faces.page_mode import SERVED_ENV
+    from workshop_kit.faces.room import LITE_URL_ENV
+
+    monkeypatch.setenv(SERVED_ENV, "1")
+    monkeypatch.setenv(LITE_URL_ENV, "http://10.0.0.5:8866/lite/")
+    offered = workshop_page._index("attendee")
+    assert "Run in your own browser" in offered and 'href="http://10.0.0.5:8866/lite/"' in offered
+    monkeypatch.delenv(LITE_URL_ENV)
+    assert "make lite" in workshop_page._index("trainer")
+    assert "make lite" not in workshop_page._index("attendee")  # the room is not told to build
+    monkeypatch.delenv(SERVED_ENV)  # JupyterLab, Binder, the in-browser edition itself
+    assert "wk-lite-offer" not in workshop_page._index("trainer")
