@@ -167,9 +167,6 @@ def test_notebook_runs_offline_in_the_browser(lite_page, lite_site: str, noteboo
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="in Pyodide the switch sets PAGE_MODE.mode to trainer in "
-                   "the kernel, but every .wk-trainer-only box stays display:none in the page, "
-                   "even when the mode is set from a cell: not yet understood (issue 19)")
 def test_the_page_view_switch_shows_the_trainer_notes_as_on_binder(lite_page, lite_site: str) -> None:
     _run_all(lite_page, lite_site, "01_special_guardianship.ipynb")
     _use_the_page_view_switch(lite_page)
