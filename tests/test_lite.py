@@ -124,6 +124,13 @@ def _use_the_timeline_planner(page):  # type: ignore[no-untyped-def]
     first_date = planner.locator("input[type=date]").first
     first_date.fill("2026-06-01" if first_date.input_value() != "2026-06-01" else "2026-09-01")
     expect(table).not_to_have_text(before, timeout=30_000)
+    # A date it cannot handle is said in words in the widget, and the next good date clears it.
+    alert = planner.get_by_role("alert")
+    first_date.fill("9999-12-31")
+    expect(alert).to_contain_text("could not do that", timeout=30_000)
+    expect(alert).to_be_visible()
+    first_date.fill("2026-06-01")
+    expect(alert).to_have_count(0, timeout=30_000)
     return planner
 
 
