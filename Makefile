@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_content.py
 	$(BIN)/python bench/bench_webapp.py
 	$(BIN)/python bench/bench_reports.py
+	$(BIN)/python bench/bench_lite.py
 
 lite: $(STAMP)
 	$(BIN)/workshop-kit lite

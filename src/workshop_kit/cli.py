@@ -137,11 +137,11 @@ def _run_web_app(settings, data_dir: Path | None, event_file: Path | None = None
     event = _event_polls(event_file, rehearsal, data_dir)
     polls_dir = event[0] if event else data_dir or Path(user_data_dir("workshop-kit")) / "polls"
     only = event[1] if event else None
+    lite = lite_handlers("/")  # the in-browser edition at /lite/, when built (`make lite`)
+    settings.lite = bool(lite)
     try:
         run(settings, extra_handlers=[
-            *poll_handlers(polls_dir, trainer.is_trainer, "/", only=only),
-            *lite_handlers("/"),  # the in-browser edition at /lite/, when built (`make lite`)
-        ])
+            *poll_handlers(polls_dir, trainer.is_trainer, "/", only=only), *lite])
     except ContentProblems as exc:
         for line in exc.lines:
             click.echo(line, err=True)

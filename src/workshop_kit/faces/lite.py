@@ -40,6 +40,11 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 # Front-end-only packages ipywidgets requires: JupyterLite brings the widget front end itself.
 FRONT_END_ONLY = {"widgetsnbextension", "jupyterlab-widgets"}
+# In the site and its lock (micropip finds them) but not loaded when the kernel starts, and no
+# package's dependency there: IPython's completer imports jedi whenever it is installed, which
+# cost about 4 s of every kernel start in the browser and 5.5 MB of the first visit, for tab
+# completion the workshop pages do not need (IPython completes without it).
+NOT_AT_START = {"jedi", "parso"}
 # How Pyodide's Python answers environment markers (sys_platform etc.) in Requires-Dist.
 PYODIDE_MARKERS = {"sys_platform": "emscripten", "platform_system": "Emscripten",
                    "python_version": "3.14", "python_full_version": "3.14.2",
@@ -155,7 +160,8 @@ def pyodide_lock(wheels: list[Path], runtime_lock: dict[str, Any]) -> dict[str, 
             "depends": requires, "unvendored_tests": False, "tool": {},
         }
     for entry in entries.values():
-        entry["depends"] = sorted(d for d in entry["depends"] if d in entries and d not in FRONT_END_ONLY)
+        entry["depends"] = sorted(d for d in entry["depends"] if d in entries
+                                  and d not in FRONT_END_ONLY and d not in NOT_AT_START)
     return {"info": runtime_lock["info"], "packages": dict(sorted(entries.items()))}
 
 
@@ -173,6 +179,13 @@ def _jupyter_lite_json(packages: list[str]) -> dict[str, Any]:
             },
         },
     }
+
+
+SETTINGS_OVERRIDES = {
+    # Every cell in the page, not only those on screen (JupyterLab's default "full" windowing):
+    # the browser's find-in-page then finds any key point, and a workshop notebook is short.
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
 
 
 def build(output: Path = OUTPUT_DIR, cache: Path = CACHE_DIR) -> Path:
@@ -195,8 +208,9 @@ def build(output: Path = OUTPUT_DIR, cache: Path = CACHE_DIR) -> Path:
         shutil.copytree(REPO_ROOT / "case_studies", contents / "case_studies")
         lite_dir = stage / "lite"
         lite_dir.mkdir()
-        packages = sorted(lock["packages"])
+        packages = sorted(set(lock["packages"]) - NOT_AT_START)
         (lite_dir / "jupyter-lite.json").write_text(json.dumps(_jupyter_lite_json(packages), indent=2))
+        (lite_dir / "overrides.json").write_text(json.dumps(SETTINGS_OVERRIDES, indent=2))
         if output.exists():
             shutil.rmtree(output)
         done = subprocess.run(

@@ -136,4 +136,6 @@ class TrainerOnly(widgets.VBox):
         return self.layout.display != "none"
 
     def _follow(self, _change=None) -> None:
-        self.layout.display = None if PAGE_MODE.mode == TRAINER else "none"
+        # "flex" (a VBox's own display), not None: a None (null) sent by the Pyodide kernel left the
+        # box hidden in the in-browser edition, though the kernel had it shown (issue 19).
+        self.layout.display = "flex" if PAGE_MODE.mode == TRAINER else "none"

@@ -11,6 +11,9 @@ import os
 
 ROOM_URL_ENV = "WORKSHOP_KIT_ROOM_URL"
 """Set by `serve --room` for its kernels: the attendees' address."""
+LITE_URL_ENV = "WORKSHOP_KIT_LITE_URL"
+"""Set by `serve` for its kernels when the in-browser edition is built (`workshop-kit lite`):
+its address, `/lite/` on the address the attendees open."""
 
 
 def qr_text(url: str) -> str:
@@ -36,3 +39,9 @@ def qr_svg(url: str) -> str:
 
 def room_url() -> str | None:
     return os.environ.get(ROOM_URL_ENV) or None
+
+
+def lite_url() -> str | None:
+    """The in-browser edition's address when `serve` hands it out; None when it is not built,
+    or the page is not served by workshop-kit (JupyterLab, Binder, the in-browser edition)."""
+    return os.environ.get(LITE_URL_ENV) or None

@@ -99,6 +99,9 @@ class RoomSettings:
     """What `open_browser` opens on this computer (`present` opens the trainer's slides)."""
     announce: list[str] = field(default_factory=list)
     """More lines for the start-up message (`present` prints its slides' addresses)."""
+    lite: bool | None = None
+    """The in-browser edition (`workshop-kit lite`) is served at /lite/ (True), is not built
+    (False: the start-up message says how to build it), or is not this run's business (None)."""
 
     @property
     def bind_ip(self) -> str:
@@ -495,6 +498,10 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
         from workshop_kit.faces.room import ROOM_URL_ENV
 
         os.environ[ROOM_URL_ENV] = f"http://{room.public_host}:{room.port}/"
+    if room.lite:
+        from workshop_kit.faces.room import LITE_URL_ENV
+
+        os.environ[LITE_URL_ENV] = lite_address(room)
     print(startup_message(room, pages=len(pages), pool_size=pool_size), flush=True)
     WorkshopVoila.launch_instance(argv=voila_argv(
         root, room.port, open_browser=room.open_browser, pool_size=pool_size,
@@ -541,7 +548,17 @@ def startup_message(room: RoomSettings, *, pages: int = 0, pool_size: int | None
         from workshop_kit.faces.room import qr_text
 
         lines += [f"  Attendees open: {base}/", qr_text(f"{base}/")]
+    if room.lite:
+        lines.append(f"  Run in your own browser (no kernel on this laptop): {lite_address(room)}")
+    elif room.lite is False:
+        lines.append("  The in-browser edition (no kernel on this laptop) is not built: run "
+                     f"`make lite` (or `workshop-kit lite`) and restart to offer it at {base}/lite/")
     return "\n".join([*lines, *room.announce])
+
+
+def lite_address(room: RoomSettings) -> str:
+    """Where the in-browser edition is served: `/lite/` on the attendees' address."""
+    return f"http://{room.public_host}:{room.port}/lite/"
 
 
 def warm_line(room: RoomSettings, pages: int, pool_size: int | None) -> str:

@@ -24,11 +24,16 @@ from workshop_kit.faces.page_mode import (
     TRAINER,
     TrainerOnly,
     mode_switch,
+    served_by_workshop_kit,
     visitor_mode,
 )
 from workshop_kit.faces.present import TEMPLATE as PRESENT_TEMPLATE
-from workshop_kit.faces.render.workshop import further_reading_html, workshop_index_html
-from workshop_kit.faces.room import qr_svg, room_url
+from workshop_kit.faces.render.workshop import (
+    further_reading_html,
+    lite_offer_html,
+    workshop_index_html,
+)
+from workshop_kit.faces.room import lite_url, qr_svg, room_url
 from workshop_kit.faces.widgets.base import StaticBox, StaticHTML
 
 
@@ -78,8 +83,9 @@ def _list(items: list[str]) -> str:
 
 def _index(mode: str) -> str:
     # Served by workshop-kit, the trainer's cookie carries the view from page to page.
-    return served_programme_html() + workshop_index_html(workshop_plans(),
-                               trainer_links=mode == TRAINER and not PAGE_MODE.locked)
+    offer = lite_offer_html(lite_url(), hint=mode == TRAINER and served_by_workshop_kit())
+    return offer + served_programme_html() + workshop_index_html(
+        workshop_plans(), trainer_links=mode == TRAINER and not PAGE_MODE.locked)
 
 
 def workshop_index() -> widgets.HTML:

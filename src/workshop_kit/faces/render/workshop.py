@@ -42,6 +42,24 @@ def workshop_index_html(plans: Sequence[WorkshopPlan], *, trainer_links: bool = 
     )
 
 
+def lite_offer_html(url: str | None, *, hint: bool = False) -> str:
+    """The landing page's offer of the in-browser edition (`workshop-kit lite`): the workshops
+    running in the attendee's own browser, no kernel on the trainer's laptop. With no `url` and
+    `hint` (trainer view of a served page), how to build it; otherwise nothing."""
+    if url:
+        return (STYLE + '<div class="wk wk-lite-offer"><p><strong>Run in your own browser</strong> '
+                f'(no kernel on this laptop): <a href="{escape(url)}">{escape(url)}</a> — '
+                "the same workshops in JupyterLab, with Python running in your browser; once it "
+                "has loaded it needs no connection. Choose <em>Run → Run All Cells</em>.</p></div>")
+    if hint:
+        return (STYLE + '<div class="wk wk-trainer-only wk-lite-offer"><p>The in-browser edition '
+                "(the workshops running in each attendee's own browser, no kernel on this "
+                "laptop) is not built: run <code>make lite</code> (or <code>workshop-kit "
+                "lite</code>) and restart <code>workshop-kit serve</code> to offer it at "
+                "<code>/lite/</code>.</p></div>")
+    return ""
+
+
 def further_reading_html(plan: WorkshopPlan) -> str:
     groups = []
     for kind, heading in READING_HEADINGS.items():

@@ -257,7 +257,9 @@ class WorkshopWidget(StaticBox):
         print(f"workshop-kit: {self.part_name} could not handle a change: {last}",
               file=sys.__stderr__, flush=True)
         self.alert.value = ALERT_STYLE + alert_html(self.part_name, self.what_to_try)
-        self.alert.layout.display = None
+        # "flex" (an HTML widget's own display), not None: a null display sent by the Pyodide
+        # kernel leaves the line hidden in the in-browser edition (issue 19).
+        self.alert.layout.display = "flex"
 
     def clear_problem(self) -> None:
         if "_alert_line" in self.__dict__ and self.alert.value:
