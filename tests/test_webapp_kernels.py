@@ -48,8 +48,8 @@ async def page_that_finishes():
     yield "</body></html>"
 
 
-async def collect(pages, manager) -> list[str]:
-    return [chunk async for chunk in webapp.watch_kernel(pages, manager)]
+async def collect(pages, manager, **kwargs) -> list[str]:
+    return [chunk async for chunk in webapp.watch_kernel(pages, manager, **kwargs)]
 
 
 def run(coroutine):
@@ -65,6 +65,21 @@ def test_a_dead_kernel_ends_a_hanging_page_with_a_plain_message(monkeypatch):
     assert chunks[:2] == ["<html><body>", CONFIG_CHUNK]
     assert STOPPED in chunks[-1] and 'role="alert"' in chunks[-1]
     assert chunks[-1].startswith("</div></div>") and chunks[-1].endswith("</html>")
+
+
+async def page_that_waits_on_a_warm_kernel():
+    await asyncio.sleep(3600)  # Voilà awaiting a warm kernel's render that never ends
+    yield "never"
+
+
+def test_a_warm_kernel_that_dies_before_any_of_its_page_is_sent_gives_a_whole_page(monkeypatch):
+    monkeypatch.setattr(webapp, "KERNEL_WATCH_SECONDS", 0.05)
+    chunks = run(asyncio.wait_for(
+        collect(page_that_waits_on_a_warm_kernel(), FakeKernelManager(alive=False),
+                      pooled_kernel=lambda: "0f0e-1234"), 10))
+    assert len(chunks) == 1
+    assert chunks[0].startswith("<!DOCTYPE html>") and chunks[0].endswith("</html>")
+    assert STOPPED in chunks[0] and 'role="alert"' in chunks[0]
 
 
 def test_a_page_finished_with_a_dead_kernel_is_replaced_by_the_message(monkeypatch):

@@ -25,7 +25,7 @@ import os
 import re
 import socket
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,15 +266,26 @@ def kernel_died_block(*, page_finished: bool = False) -> str:
             + ("" if page_finished else "</body></html>"))
 
 
-async def watch_kernel(pages: AsyncIterator[str], kernel_manager: Any) -> AsyncIterator[str]:
+def kernel_died_page() -> str:
+    """The message as a whole page: the kernel died before any of its page was sent."""
+    return ('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+            "<title>This page stopped before it was ready — Network Days</title></head><body>"
+            + kernel_died_block(page_finished=True) + "</body></html>")
+
+
+async def watch_kernel(pages: AsyncIterator[str], kernel_manager: Any,
+                       pooled_kernel: Callable[[], str | None] = lambda: None,
+                       ) -> AsyncIterator[str]:
     """Voilà's page, chunk by chunk, until the page's kernel dies: then a plain message.
 
     A kernel that dies part-way (out of memory, killed) otherwise leaves the page spinning:
-    nbclient waits on a reply that never comes. The kernel is watched once the page names it.
+    nbclient waits on a reply that never comes. The kernel is watched once the page names it,
+    or once `pooled_kernel` does: a warm kernel that dies while its page is still being
+    built has sent nothing yet that names it.
     """
     kernel_id: str | None = None
     clock = asyncio.get_running_loop().time
-    finished, checked = False, clock()
+    finished, checked, sent = False, clock(), False
     pending = asyncio.ensure_future(anext(pages))
     try:
         while True:
@@ -288,7 +299,9 @@ async def watch_kernel(pages: AsyncIterator[str], kernel_manager: Any) -> AsyncI
                     if kernel_id is None and (found := KERNEL_ID_IN_PAGE.search(chunk)):
                         kernel_id = found.group(1)
                     yield chunk
+                    sent = True
                     pending = asyncio.ensure_future(anext(pages))
+            kernel_id = kernel_id or pooled_kernel()
             # Looked at once more when the page is complete: a preheated kernel that died
             # before anyone asked has its page rendered from stored outputs.
             if kernel_id and (finished or clock() - checked >= KERNEL_WATCH_SECONDS):
@@ -296,7 +309,8 @@ async def watch_kernel(pages: AsyncIterator[str], kernel_manager: Any) -> AsyncI
                 if not await kernel_alive(kernel_manager, kernel_id):
                     say("a page stopped: its kernel closed before the page was ready "
                         "(out of memory?); the attendee was asked to reload")
-                    yield kernel_died_block(page_finished=finished)
+                    yield (kernel_died_block(page_finished=finished) if sent
+                           else kernel_died_page())
                     return
             if finished:
                 return
@@ -309,6 +323,23 @@ async def watch_kernel(pages: AsyncIterator[str], kernel_manager: Any) -> AsyncI
         if aclose is not None:
             with contextlib.suppress(BaseException):
                 await aclose()
+
+
+class NotesPooledKernel:
+    """Voilà's kernel manager as one page handler sees it: a warm kernel handed to the page is
+    noted on the handler, so `watch_kernel` can watch it before the page names it."""
+
+    def __init__(self, manager: Any, handler: Any):
+        self._manager, self._handler = manager, handler
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._manager, name)
+
+    async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
+        render_task, rendered_cache, kernel_id = await self._manager.get_rendered_notebook(
+            *args, **kwargs)
+        self._handler.pooled_kernel_id = kernel_id
+        return render_task, rendered_cache, kernel_id
 
 
 async def kernel_alive(kernel_manager: Any, kernel_id: str) -> bool:
@@ -369,6 +400,7 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
 
         async def prepare(self):
             await super().prepare()
+            self.pooled_kernel_id: str | None = None
             # Voilà's shutdown beacon reads the _xsrf cookie, which nothing set (voila#1458).
             _ = self.xsrf_token
             pairs = [(k, v) for k, v in parse_qsl(self.request.query, keep_blank_values=True)
@@ -381,6 +413,10 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             for k, v in pairs:
                 arguments.setdefault(k, []).append(v.encode())
             self.request.arguments = self.request.query_arguments = arguments
+
+        @property
+        def kernel_manager(self) -> Any:
+            return NotesPooledKernel(super().kernel_manager, self)
 
         def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
             """A warm kernel's page is an attendee's page: the trainer's gets a kernel of its
@@ -418,7 +454,8 @@ def serve(settings: RoomSettings | None = None, *, root: Path | None = None,
             counted = True
             try:
                 async for html in watch_kernel(self.get_generator(path=path),
-                                               self.kernel_manager):
+                                               self.kernel_manager,
+                                               lambda: self.pooled_kernel_id):
                     if counted and '"kernelId"' in html:
                         rendering -= 1
                         counted = False
