@@ -42,9 +42,12 @@ KERNEL_CULL_SECONDS = 120
 """A kernel nobody has talked to for this long is shut down. Open pages send a heartbeat every
 30 s (see the template), so only closed tabs go quiet; the shutdown beacon usually frees them at
 once, and this catches the rest (a crashed browser, a laptop lid closed)."""
-KERNEL_MIB = 80
-"""About what one attendee's kernel holds: 70 MiB on most pages, 82 on a page that has
-built a timeline (measured with `workshop-kit serve`; see docs/performance.md)."""
+KERNEL_MIB = 64
+"""What one attendee's kernel costs this machine: its proportional share of memory (PSS), 51 MiB
+on most pages and 59 on the pages that plan timelines once warm, about 63 after a visitor has
+built a timeline (measured with 18 warm kernels of `workshop-kit serve`, 2026-12-07). Resident
+size (RSS, 70-82 MiB) counts the libraries all kernels share once per kernel, and so sized the
+pools a sixth too small for a room of thirty."""
 RETRY_AFTER_SECONDS = 60
 KERNEL_WATCH_SECONDS = 1.0
 """How often a page being rendered checks that its kernel is still alive."""
