@@ -38,10 +38,13 @@ from workshop_kit.faces.present import SERVED_TEMPLATES, present_handlers
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 LANDING_PAGE = "index.ipynb"
-KERNEL_CULL_SECONDS = 120
+KERNEL_CULL_SECONDS = 90
 """A kernel nobody has talked to for this long is shut down. Open pages send a heartbeat every
-30 s (see the template), so only closed tabs go quiet; the shutdown beacon usually frees them at
-once, and this catches the rest (a crashed browser, a laptop lid closed)."""
+30 s (see the template; a hidden tab's timers may be slowed to once a minute), so only closed
+tabs go quiet; the shutdown beacon usually frees them at once, and this catches the rest (a
+crashed browser, a laptop lid closed) within two minutes, culled every 30 s. At 120 s, a seat
+could stay taken for two and a half minutes: the N=30 bench found all thirty still alive at
+two minutes."""
 KERNEL_MIB = 64
 """What one attendee's kernel costs this machine: its proportional share of memory (PSS), 51 MiB
 on most pages and 59 on the pages that plan timelines once warm, about 63 after a visitor has
