@@ -76,7 +76,7 @@ def test_a_warm_kernel_that_dies_before_any_of_its_page_is_sent_gives_a_whole_pa
     monkeypatch.setattr(webapp, "KERNEL_WATCH_SECONDS", 0.05)
     chunks = run(asyncio.wait_for(
         collect(page_that_waits_on_a_warm_kernel(), FakeKernelManager(alive=False),
-                      pooled_kernel=lambda: "0f0e-1234"), 10))
+                pooled_kernel=lambda: "0f0e-1234"), 10))
     assert len(chunks) == 1
     assert chunks[0].startswith("<!DOCTYPE html>") and chunks[0].endswith("</html>")
     assert STOPPED in chunks[0] and 'role="alert"' in chunks[0]
